@@ -1,0 +1,47 @@
+# The two commands of the README: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+SEARCH_ENGINE_PORT ?= 9200
+export ELASTICSEARCH_URL ?= http://127.0.0.1:$(SEARCH_ENGINE_PORT)
+export SEARCH_ENGINE_PORT
+
+.PHONY: run test install search-engine search-engine-stop lint format demo clean
+
+# A project-local virtual environment, reinstalled when the requirements change.
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements-dev.txt
+	@touch $@
+
+install: $(BIN)/.installed
+
+search-engine:
+	@scripts/search-engine.sh start
+
+search-engine-stop:
+	@scripts/search-engine.sh stop
+
+# Migrate, load the demo content (idempotent), index it, and serve on 127.0.0.1:8000.
+run: install search-engine
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py rebuild_search_index
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Lint, migration check and the whole suite against the real engine; the engine is
+# stopped afterwards if this command started it.
+test: install
+	@scripts/run-tests.sh
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache
