@@ -3,12 +3,13 @@
 import datetime
 import io
 
-import pytest
 from django.core.files.images import ImageFile
-from PIL import Image as PILImage
 
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
+
+import pytest
+from PIL import Image as PILImage
 
 from news.models import NewsPage
 

@@ -3,9 +3,10 @@
 import datetime
 import xml.etree.ElementTree as ET
 
-import pytest
 from django.template import Context, Template
 from django.test import RequestFactory
+
+import pytest
 
 from news.models import NewsPage
 
@@ -137,7 +138,7 @@ def test_unknown_tag_feed_is_a_404(client, portal_news):
 def test_feed_escapes_markup_and_drops_control_characters(client, agency_news, make_news):
     make_news(
         agency_news,
-        "Thông báo <b>khẩn</b> & \"quan trọng\"",
+        'Thông báo <b>khẩn</b> & "quan trọng"',
         summary="Tóm tắt có <script>alert(1)</script> & ký tự điều khiển \x0b ở giữa",
         tags=["A&B <c>"],
     )

@@ -2,9 +2,10 @@
 
 import datetime
 
-import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
 
 from news.models import PAGE_SIZE
 

@@ -3,11 +3,12 @@
 import datetime
 from unittest import mock
 
-import pytest
 from django.core.management import call_command
 from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import timezone
+
+import pytest
 
 from news.models import NewsPage
 
