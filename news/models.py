@@ -36,6 +36,12 @@ from home.models import AgencyPage, agency_for
 PAGE_SIZE = 12
 
 
+def vietnamese_sort_key(text):
+    """Sort key close to Vietnamese dictionary order (the database collation is byte order)."""
+    folded = unicodedata.normalize("NFD", text.replace("đ", "dz").replace("Đ", "Dz"))
+    return "".join(c for c in folded if not unicodedata.combining(c)).casefold(), text
+
+
 class NewsTag(TagBase):
     """A news topic ("chủ đề"). Its own model so that slugs are plain ASCII: "Đô thị" → "do-thi"."""
 
@@ -306,7 +312,8 @@ class NewsListing:
         )
 
     def _agency_choices(self):
-        return AgencyPage.objects.live().public().only("id", "title", "slug", "path").order_by("title")
+        agencies = AgencyPage.objects.live().public().only("id", "title", "slug", "path")
+        return sorted(agencies, key=lambda agency: vietnamese_sort_key(agency.title))
 
 
 class NewsPage(Page):
