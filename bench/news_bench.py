@@ -1,0 +1,179 @@
+"""News listing benchmark: render time and SQL query count with many news items.
+
+    .venv/bin/python bench/news_bench.py [--items 10000] [--agencies 20] [--repeat 20]
+
+Builds a throwaway SQLite portal in a temporary folder (test settings), publishes --items news
+items spread over --agencies agencies (a third with a lead image, every one with tags), then
+times the portal-wide list (first page, a deep page, filtered by tag / agency / month), an
+agency's list, the RSS feed and the home page's latest-news block. Prints the mean and worst
+render time of --repeat warm requests and the number of SQL queries of each.
+"""
+
+import argparse
+import datetime
+import io
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def setup_django(folder):
+    os.environ["DJANGO_SETTINGS_MODULE"] = "portal_site.settings.test"
+    os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
+    os.environ["MEDIA_ROOT"] = str(folder / "media")
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    settings.MEDIA_ROOT = str(folder / "media")
+    # Index nothing while building: the benchmark measures reading, not the admin search index.
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
+    }
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def progress(label, done, total):
+    step = max(total // 20, 1)
+    if done == total or done % step == 0:
+        sys.stderr.write(f"\r{label}: {done}/{total}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def build(items, agency_count):
+    from django.core.files.images import ImageFile
+    from django.db import transaction
+
+    from wagtail.images import get_image_model
+
+    from PIL import Image as PILImage
+
+    from home.agencies import setup_agency
+    from home.structure import ensure_portal_sections
+    from news.models import NewsPage
+
+    portal = ensure_portal_sections()["tin-tuc"]
+    sections = [portal]
+    for n in range(agency_count):
+        agency, _ = setup_agency(slug=f"co-quan-{n:02d}", name=f"Cơ quan thử nghiệm số {n:02d}")
+        sections.append(agency.get_children().get(slug="tin-tuc").specific)
+        progress("Cơ quan", n + 1, agency_count)
+
+    images = []
+    for n in range(12):
+        buffer = io.BytesIO()
+        PILImage.new("RGB", (1600, 900), (20 * n, 100, 255 - 20 * n)).save(buffer, format="JPEG")
+        images.append(
+            get_image_model().objects.create(title=f"Ảnh {n}", file=ImageFile(buffer, name=f"anh-{n}.jpg"))
+        )
+
+    topics = ["Chuyển đổi số", "Cải cách hành chính", "Nông nghiệp", "Y tế", "Giáo dục", "Du lịch"]
+    start = datetime.date(2025, 6, 30)
+    with transaction.atomic():
+        for n in range(items):
+            image = images[n % len(images)] if n % 3 == 0 else None
+            page = NewsPage(
+                title=f"Tin thử nghiệm số {n} về hoạt động của cơ quan",
+                slug=f"tin-thu-nghiem-{n}",
+                date=start - datetime.timedelta(days=n % 900),
+                summary="Tóm tắt tin thử nghiệm dùng để đo thời gian hiển thị danh sách tin tức.",
+                lead_image=image,
+                lead_image_alt="Ảnh thử nghiệm" if image else "",
+                pinned=n in (5, 500),
+                first_published_at=datetime.datetime(2025, 7, 1, tzinfo=datetime.UTC),
+                last_published_at=datetime.datetime(2025, 7, 1, tzinfo=datetime.UTC),
+            )
+            page.tags.set([topics[n % len(topics)], topics[(n // 7) % len(topics)]])
+            sections[n % len(sections)].add_child(instance=page)
+            progress("Tin tức", n + 1, items)
+    return portal, sections[1]
+
+
+def measure(client, label, url, repeat):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    started = time.perf_counter()
+    response = client.get(url)
+    cold = time.perf_counter() - started
+    assert response.status_code == 200, (url, response.status_code)
+    timings = []
+    for _ in range(repeat):
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            response = client.get(url)
+            timings.append(time.perf_counter() - started)
+    print(
+        f"{label:<34} {len(queries):>7} {cold * 1000:>9.0f} "
+        f"{statistics.mean(timings) * 1000:>9.1f} {max(timings) * 1000:>9.1f}  {url}"
+    )
+
+
+def measure_home_block(repeat):
+    from django.db import connection
+    from django.template import Context, Template
+    from django.test import RequestFactory
+    from django.test.utils import CaptureQueriesContext
+
+    template = Template("{% load news_tags %}{% latest_news 6 %}")
+    request = RequestFactory().get("/")
+    template.render(Context({"request": request}))
+    timings = []
+    for _ in range(repeat):
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            template.render(Context({"request": request}))
+            timings.append(time.perf_counter() - started)
+    label = "Trang chủ: {% latest_news 6 %}"
+    print(
+        f"{label:<34} {len(queries):>7} {'':>9} "
+        f"{statistics.mean(timings) * 1000:>9.1f} {max(timings) * 1000:>9.1f}"
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=10_000)
+    parser.add_argument("--agencies", type=int, default=20)
+    parser.add_argument("--repeat", type=int, default=20)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="news-bench-") as folder:
+        setup_django(Path(folder))
+        from django.test import Client
+
+        started = time.perf_counter()
+        portal, agency_news = build(args.items, args.agencies)
+        print(f"Dựng {args.items} tin trong {time.perf_counter() - started:.0f} giây.\n")
+
+        from news.models import PAGE_SIZE, NewsPage
+
+        client = Client()
+        last_page = -(-NewsPage.objects.live().count() // PAGE_SIZE)
+        print(f"{'trang':<34} {'truy vấn':>7} {'lần đầu':>9} {'TB (ms)':>9} {'max (ms)':>9}")
+        measure(client, "Cổng: trang 1", portal.url, args.repeat)
+        measure(client, "Cổng: trang giữa", f"{portal.url}?page={last_page // 2}", args.repeat)
+        measure(client, "Cổng: trang cuối", f"{portal.url}?page={last_page}", args.repeat)
+        measure(client, "Cổng: lọc chủ đề", f"{portal.url}?tag=chuyen-doi-so", args.repeat)
+        measure(client, "Cổng: lọc cơ quan", f"{portal.url}?agency=co-quan-03", args.repeat)
+        measure(client, "Cổng: lọc tháng", f"{portal.url}?year=2025&month=3", args.repeat)
+        measure(client, "Cổng: trang 99999", f"{portal.url}?page=99999", args.repeat)
+        measure(client, "Chuyên mục của một cơ quan", agency_news.url, args.repeat)
+        measure(client, "RSS của cổng", f"{portal.url}rss/", args.repeat)
+        measure(client, "Atom theo chủ đề", f"{portal.url}the/y-te/atom/", args.repeat)
+        measure_home_block(args.repeat)
+
+
+if __name__ == "__main__":
+    main()
