@@ -157,3 +157,38 @@ def test_drafts_and_private_news_stay_out(client, agency_news, portal_news, make
     html = client.get(portal_news.url).content.decode()
     assert draft.title not in html
     assert draft.title not in client.get(portal_news.url + "rss/").content.decode()
+
+
+def test_editor_publishes_news_with_image_and_tags_in_the_admin(
+    client, django_user_model, agency_news, portal_news, make_image
+):
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    editor = django_user_model.objects.create_superuser("bientap", "bientap@tiengiang.gov.vn", "matkhau")
+    client.force_login(editor)
+    add_url = f"/admin/pages/add/news/newspage/{agency_news.pk}/"
+    assert client.get(add_url).status_code == 200
+    image = make_image()
+    data = nested_form_data(
+        {
+            "title": "Sở Tư pháp tập huấn nghiệp vụ hộ tịch",
+            "slug": "so-tu-phap-tap-huan-nghiep-vu-ho-tich",
+            "date": "15/03/2025",
+            "summary": "Công chức tư pháp - hộ tịch cấp xã được cập nhật quy định mới.",
+            "lead_image": image.pk,
+            "lead_image_alt": "Công chức tư pháp tham dự lớp tập huấn",
+            "lead_image_caption": "",
+            "body": streamfield([("paragraph", rich_text("<p>Nội dung lớp tập huấn.</p>"))]),
+            "tags": "Hộ tịch, Tập huấn",
+            "source": "",
+            "action-publish": "action-publish",
+        }
+    )
+    response = client.post(add_url, data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    page = NewsPage.objects.get(slug="so-tu-phap-tap-huan-nghiep-vu-ho-tich")
+    assert page.live
+    assert sorted(page.tags.names()) == ["Hộ tịch", "Tập huấn"]
+    client.logout()
+    assert page.title in client.get(portal_news.url).content.decode()
+    assert page.title in client.get(f"{portal_news.url}the/ho-tich/rss/").content.decode()
