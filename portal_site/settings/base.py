@@ -94,6 +94,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Vietnamese everywhere: public pages, the Wagtail admin, dates as dd/mm/yyyy.
+LOCALE_PATHS = [BASE_DIR / "portal_site" / "locale"]  # Vietnamese for the parts of the Wagtail admin it lacks
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt")]
