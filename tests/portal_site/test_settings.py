@@ -12,7 +12,12 @@ def run_manage(*args, **env):
     environment = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
     environment.update(DJANGO_SETTINGS_MODULE="portal_site.settings.production", **env)
     return subprocess.run(  # noqa: S603 (fixed arguments)
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
