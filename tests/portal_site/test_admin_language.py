@@ -87,8 +87,11 @@ def assert_vietnamese(units, *expected):
 def test_login_page_is_vietnamese(client):
     response = client.get("/admin/login/")
     units = visible_text(response)
-    assert_vietnamese(units, "Đăng nhập", "Đăng nhập vào trang quản trị", "Quên mật khẩu?", "Tên đăng nhập")
+    assert_vietnamese(
+        units, "Đăng nhập", "Đăng nhập vào trang quản trị", "Quên mật khẩu?", "Tên đăng nhập", "Mật khẩu"
+    )
     assert "Sign in" not in response.content.decode()
+    assert "Password" not in units
 
 
 @pytest.mark.django_db
