@@ -1,12 +1,13 @@
 """News listing benchmark: render time and SQL query count with many news items.
 
-    .venv/bin/python bench/news_bench.py [--items 10000] [--agencies 20] [--repeat 20]
+    .venv/bin/python bench/news_bench.py [--items 10000] [--agencies 20] [--repeat 20] [--db FILE]
 
 Builds a throwaway SQLite portal in a temporary folder (test settings), publishes --items news
 items spread over --agencies agencies (a third with a lead image, every one with tags), then
 times the portal-wide list (first page, a deep page, filtered by tag / agency / month), an
 agency's list, the RSS feed and the home page's latest-news block. Prints the mean and worst
-render time of --repeat warm requests and the number of SQL queries of each.
+render time of --repeat warm requests, the number of SQL queries of each, and the slowest queries
+of the portal's first page. --db keeps the database (and reuses it when it already holds news).
 """
 
 import argparse
@@ -23,9 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def setup_django(folder):
+def setup_django(folder, db=None):
     os.environ["DJANGO_SETTINGS_MODULE"] = "portal_site.settings.test"
-    os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
+    os.environ["DATABASE_URL"] = f"sqlite:///{db or folder / 'bench.sqlite3'}"
     os.environ["MEDIA_ROOT"] = str(folder / "media")
     import django
 
@@ -147,17 +148,24 @@ def main():
     parser.add_argument("--items", type=int, default=10_000)
     parser.add_argument("--agencies", type=int, default=20)
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--db", type=Path, help="SQLite file to keep (and reuse) the built portal")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="news-bench-") as folder:
-        setup_django(Path(folder))
+        setup_django(Path(folder), args.db and args.db.resolve())
         from django.test import Client
 
-        started = time.perf_counter()
-        portal, agency_news = build(args.items, args.agencies)
-        print(f"Dựng {args.items} tin trong {time.perf_counter() - started:.0f} giây.\n")
+        from home.structure import ensure_portal_sections
+        from news.models import PAGE_SIZE, NewsIndexPage, NewsPage
 
-        from news.models import PAGE_SIZE, NewsPage
+        if NewsPage.objects.exists():
+            portal = ensure_portal_sections()["tin-tuc"]
+            agency_news = NewsIndexPage.objects.get(url_path__endswith="/co-quan-00/tin-tuc/")
+            print(f"Dùng lại {NewsPage.objects.count()} tin trong {args.db}.\n")
+        else:
+            started = time.perf_counter()
+            portal, agency_news = build(args.items, args.agencies)
+            print(f"Dựng {args.items} tin trong {time.perf_counter() - started:.0f} giây.\n")
 
         client = Client()
         last_page = -(-NewsPage.objects.live().count() // PAGE_SIZE)
@@ -173,6 +181,18 @@ def main():
         measure(client, "RSS của cổng", f"{portal.url}rss/", args.repeat)
         measure(client, "Atom theo chủ đề", f"{portal.url}the/y-te/atom/", args.repeat)
         measure_home_block(args.repeat)
+        slowest_queries(client, portal.url)
+
+
+def slowest_queries(client, url, count=5):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    print(f"\nTruy vấn chậm nhất của {url}:")
+    for query in sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:count]:
+        print(f"  {float(query['time']) * 1000:6.1f} ms  {query['sql'][:150]}")
 
 
 if __name__ == "__main__":
