@@ -122,6 +122,7 @@ class ProcedurePageForm(WagtailAdminPageForm):
         formset = self.formsets.get("forms")
         if formset is None:
             return False
+        formset.is_valid()  # child formsets are otherwise only cleaned after this form
         return any(
             form.cleaned_data.get("document") and not form.cleaned_data.get("DELETE")
             for form in formset.forms
