@@ -404,6 +404,44 @@ FORMS = {
             "trách nhiệm hoàn toàn."
         ],
     ),
+    "don-dang-ky-dat-dai.docx": (
+        "ĐƠN ĐĂNG KÝ ĐẤT ĐAI, TÀI SẢN GẮN LIỀN VỚI ĐẤT",
+        "Văn phòng đăng ký đất đai",
+        [
+            (
+                "1. Người sử dụng đất, chủ sở hữu tài sản gắn liền với đất",
+                ["Họ và tên / tên tổ chức", "Số định danh cá nhân / mã số doanh nghiệp", "Địa chỉ"],
+            ),
+            (
+                "2. Thửa đất",
+                [
+                    "Thửa đất số",
+                    "Tờ bản đồ số",
+                    "Địa chỉ thửa đất",
+                    "Diện tích (m²)",
+                    "Mục đích sử dụng",
+                    "Thời hạn sử dụng",
+                    "Nguồn gốc sử dụng",
+                ],
+            ),
+            (
+                "3. Tài sản gắn liền với đất (nếu có)",
+                ["Loại tài sản", "Diện tích xây dựng (m²)", "Diện tích sàn (m²)", "Kết cấu, số tầng"],
+            ),
+            (
+                "4. Nội dung đề nghị",
+                [
+                    "Đăng ký lần đầu / đăng ký biến động",
+                    "Nội dung biến động (nếu có)",
+                    "Đề nghị cấp Giấy chứng nhận (có / không)",
+                ],
+            ),
+        ],
+        [
+            "Tôi cam đoan nội dung kê khai trên đơn là đúng sự thật, nếu sai tôi hoàn toàn chịu trách nhiệm "
+            "trước pháp luật."
+        ],
+    ),
     "don-xin-chuyen-truong.docx": (
         "ĐƠN XIN CHUYỂN TRƯỜNG",
         "Hiệu trưởng trường nơi chuyển đến",
