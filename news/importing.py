@@ -11,7 +11,9 @@ Extension keys, all optional:
   agency's collection as the lead image;
 - image_alt: its text alternative, required with image; image_caption: its caption;
 - source: the source line ("Mic.gov.vn", "Báo Ấp Bắc");
-- pinned: true to pin the item to the top of the lists.
+- pinned: true to pin the item to the top of the lists;
+- procedures: codes of related procedures (in the same file or already on the portal), shown
+  under the article as "Thủ tục hành chính liên quan".
 """
 
 import hashlib
@@ -38,6 +40,7 @@ KEYS = {
     "image_caption",
     "source",
     "pinned",
+    "procedures",
 }
 
 
@@ -69,6 +72,7 @@ class NewsSection:
                 "image_caption": entry.text("image_caption", max_length=255),
                 "source": entry.text("source", max_length=255),
                 "pinned": self._boolean(entry, "pinned"),
+                "procedures": entry.text_list("procedures", max_length=8),
                 "_entry": entry,
             }
             if item["slug"] in seen:
@@ -82,6 +86,7 @@ class NewsSection:
                     raise entry.error("image_alt", "bắt buộc khi có ảnh (mô tả ảnh cho người khiếm thị).")
             cleaned.append(item)
 
+        self._check_procedures(cleaned, context)
         referenced = {item["agency"] for item in cleaned if item["agency"]}
         known = file_agencies | set(
             AgencyPage.objects.filter(slug__in=referenced).values_list("slug", flat=True)
@@ -99,6 +104,21 @@ class NewsSection:
                     "slug", "nhiều tin trên cổng cùng định danh này; không biết cập nhật tin nào."
                 )
         return cleaned
+
+    @staticmethod
+    def _check_procedures(cleaned, context):
+        from procedures.models import ProcedurePage
+
+        in_file = {raw.get("code") for raw in context.data.get("procedures", []) if isinstance(raw, dict)}
+        wanted = {code for item in cleaned for code in item["procedures"]}
+        known = in_file | set(ProcedurePage.objects.filter(code__in=wanted).values_list("code", flat=True))
+        for item in cleaned:
+            if len(set(item["procedures"])) != len(item["procedures"]):
+                raise item["_entry"].error("procedures", "có mã thủ tục bị lặp lại.")
+            for position, code in enumerate(item["procedures"]):
+                if code not in known:
+                    message = f'không có thủ tục mã "{code}" trong tệp hoặc trong cổng.'
+                    raise item["_entry"].error(f"procedures[{position}]", message)
 
     @staticmethod
     def _boolean(entry, field):
@@ -154,16 +174,16 @@ class NewsSection:
             page = NewsPage.objects.filter(slug=item["slug"]).first()
             if page is None:
                 page = NewsPage(slug=item["slug"], **values)
-                self._set_body_and_tags(page, item)
+                self._set_children(page, item)
                 status = "created"
             else:
                 changed = set_if_changed(page, values)
-                changed = self._set_body_and_tags(page, item) or changed
+                changed = self._set_children(page, item) or changed
                 if page.get_parent().pk != parent.pk:
                     page.move(parent, pos="last-child")
                     page.refresh_from_db()
                     set_if_changed(page, values)
-                    self._set_body_and_tags(page, item)
+                    self._set_children(page, item)
                     changed = True
                 status = "updated" if changed else "unchanged"
             if status != "unchanged":
@@ -175,9 +195,20 @@ class NewsSection:
             context.progress(self.label, done, len(items))
 
     @staticmethod
-    def _set_body_and_tags(page, item):
-        """Set body and tags when they differ from the entry; return True if they did."""
+    def _set_children(page, item):
+        """Set body, tags and related procedures when they differ from the entry; True if they did."""
+        from news.models import NewsRelatedProcedure
+        from procedures.models import ProcedurePage
+
         changed = False
+        current_codes = [link.procedure.code for link in page.related_procedures.all()] if page.pk else []
+        if current_codes != item["procedures"]:
+            by_code = ProcedurePage.objects.in_bulk(item["procedures"], field_name="code")
+            page.related_procedures = [
+                NewsRelatedProcedure(procedure=by_code[code], sort_order=position)
+                for position, code in enumerate(item["procedures"])
+            ]
+            changed = True
         current_body = [(block.block_type, getattr(block.value, "source", None)) for block in page.body]
         if current_body != [("paragraph", item["body"])]:
             page.body = [("paragraph", RichText(item["body"]))]

@@ -21,11 +21,11 @@ from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageManager
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -368,6 +368,7 @@ class NewsPage(Page):
         FieldPanel("body"),
         FieldPanel("tags"),
         FieldPanel("source"),
+        InlinePanel("related_procedures", heading="Thủ tục hành chính liên quan", label="Thủ tục"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -403,4 +404,32 @@ class NewsPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["section"] = self.get_parent().specific
         context["news_tags"] = list(self.tags.all())
+        context["procedures"] = self.live_related_procedures()
         return context
+
+    def live_related_procedures(self):
+        """The linked procedures citizens can open (an unpublished one is skipped, not broken)."""
+        # Filtered here, not in SQL, so that previews (unsaved cluster children) work too.
+        links = self.related_procedures.select_related("procedure")
+        return [link.procedure for link in links if link.procedure.live]
+
+
+class NewsRelatedProcedure(Orderable):
+    """A procedure an editor links from a news item, e.g. the registration a news item explains."""
+
+    news = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_procedures")
+    procedure = models.ForeignKey(
+        "procedures.ProcedurePage", on_delete=models.CASCADE, related_name="+", verbose_name="Thủ tục"
+    )
+
+    panels = [PageChooserPanel("procedure", "procedures.ProcedurePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Thủ tục liên quan"
+        verbose_name_plural = "Thủ tục liên quan"
+        constraints = [
+            models.UniqueConstraint(fields=["news", "procedure"], name="unique_news_related_procedure")
+        ]
+
+    def __str__(self):
+        return str(self.procedure)

@@ -162,7 +162,7 @@ def test_drafts_and_private_news_stay_out(client, agency_news, portal_news, make
 def test_editor_publishes_news_with_image_and_tags_in_the_admin(
     client, django_user_model, agency_news, portal_news, make_image
 ):
-    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
     editor = django_user_model.objects.create_superuser("bientap", "bientap@tiengiang.gov.vn", "matkhau")
     client.force_login(editor)
@@ -181,6 +181,7 @@ def test_editor_publishes_news_with_image_and_tags_in_the_admin(
             "body": streamfield([("paragraph", rich_text("<p>Nội dung lớp tập huấn.</p>"))]),
             "tags": "Hộ tịch, Tập huấn",
             "source": "",
+            "related_procedures": inline_formset([]),
             "action-publish": "action-publish",
         }
     )

@@ -126,6 +126,7 @@ def test_news_may_name_an_agency_already_on_the_portal(tmp_path, agency, capsys)
         ({"image": "anh-hoi-nghi.png"}, 'trường "image_alt": bắt buộc'),
         ({"image": "hong.png", "image_alt": "Ảnh hỏng"}, "không phải ảnh hợp lệ"),
         ({"tieu_de": "Khóa gõ sai"}, 'trường "tieu_de": khóa không được hỗ trợ'),
+        ({"procedures": ["9.999999"]}, 'trường "procedures[0]": không có thủ tục mã "9.999999"'),
     ],
 )
 def test_bad_entry_writes_nothing_and_names_entry_and_field(
@@ -143,10 +144,15 @@ def test_bad_entry_writes_nothing_and_names_entry_and_field(
 
 
 def test_demo_content_loads_with_the_seed_article(tmp_path, portal_sections):
-    home_demo = json.loads(open("home/demo/content.json", encoding="utf-8").read())
-    news_demo = json.loads(open("news/demo/content.json", encoding="utf-8").read())
+    from procedures.demo import build_files as build_procedure_files
+
+    data = {}
+    for app in ("home", "procedures", "news"):
+        data.update(json.loads(open(f"{app}/demo/content.json", encoding="utf-8").read()))
     build_files(tmp_path)
-    run(tmp_path, {"agencies": home_demo["agencies"], "news": news_demo["news"]}, tmp_path)
+    build_procedure_files(tmp_path)
+    run(tmp_path, data, tmp_path)
+    news_demo = data
 
     assert NewsPage.objects.live().count() >= 30
     assert NewsPage.objects.values("path").count() == len(news_demo["news"])
@@ -159,3 +165,5 @@ def test_demo_content_loads_with_the_seed_article(tmp_path, portal_sections):
     for passage in ("Đến 2010: Đầu tư hạ tầng máy tính", "Đến năm 2015:", "Đến năm 2020:", "2665/QĐ-UBND"):
         assert passage in text
     assert all(page.lead_image_alt for page in NewsPage.objects.filter(lead_image__isnull=False))
+    linked = NewsPage.objects.get(slug="so-tu-phap-dang-ky-khai-sinh-truc-tuyen-lien-thong")
+    assert [p.code for p in linked.live_related_procedures()] == ["1.001193", "1.004222"]
