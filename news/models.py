@@ -6,6 +6,7 @@ Tree (architecture.md): HomePage → NewsIndexPage (portal-wide) and AgencyPage 
 
 import calendar
 import datetime
+import re
 import unicodedata
 
 from django.core.exceptions import ValidationError
@@ -33,6 +34,8 @@ from home.blocks import BaseStreamBlock
 from home.models import AgencyPage, agency_for
 
 PAGE_SIZE = 12
+# What a tag or agency slug in a URL may look like (Wagtail allows Unicode slugs).
+SLUG_PARAM = re.compile(r"[-\w]{1,255}")
 
 
 def vietnamese_sort_key(text):
@@ -176,7 +179,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @staticmethod
     def _tag_or_404(slug):
-        tag = NewsTag.objects.filter(slug=slug).first()
+        tag = NewsTag.objects.filter(slug=slug).first() if SLUG_PARAM.fullmatch(slug) else None
         if tag is None:
             raise Http404("Không có chủ đề tin này.")
         return tag
@@ -216,29 +219,18 @@ class NewsListing:
 
     def _filter(self, news):
         filters = {"agency": "", "tag": "", "year": "", "month": ""}
-        agency_slug = self.params.get("agency", "").strip()
-        if agency_slug:
-            agency = AgencyPage.objects.filter(
-                slug=agency_slug, path__startswith=self.index.scope_path
-            ).first()
-            if agency is None:
-                self.messages.append(f"Không tìm thấy cơ quan «{agency_slug}»; không có tin nào để hiển thị.")
-                news = news.none()
-            else:
-                news = news.under(agency.path)
-                filters["agency"] = agency.slug
-                filters["_agency_object"] = agency
+        in_scope = AgencyPage.objects.filter(path__startswith=self.index.scope_path)
+        agency, asked = self._find("agency", in_scope, "Không tìm thấy cơ quan «{}»")
+        if asked:
+            news = news.under(agency.path) if agency else news.none()
+            if agency:
+                filters["agency"], filters["_agency_object"] = agency.slug, agency
 
-        tag_slug = self.params.get("tag", "").strip()
-        if tag_slug:
-            tag = NewsTag.objects.filter(slug=tag_slug).first()
-            if tag is None:
-                self.messages.append(f"Không có chủ đề «{tag_slug}»; không có tin nào để hiển thị.")
-                news = news.none()
-            else:
-                news = news.filter(tagged_items__tag=tag)
-                filters["tag"] = tag.slug
-                filters["_tag_object"] = tag
+        tag, asked = self._find("tag", NewsTag.objects.all(), "Không có chủ đề «{}»")
+        if asked:
+            news = news.filter(tagged_items__tag=tag) if tag else news.none()
+            if tag:
+                filters["tag"], filters["_tag_object"] = tag.slug, tag
 
         year, month = self._int_param("year", 1900, 2999), self._int_param("month", 1, 12)
         if year is False or month is False:
@@ -255,6 +247,20 @@ class NewsListing:
                 filters["month"] = str(month)
         return news, filters
 
+    def _find(self, name, queryset, not_found):
+        """(object named by the slug parameter or None, whether the parameter was given)."""
+        value = self.params.get(name, "").strip()
+        if not value:
+            return None, False
+        valid = SLUG_PARAM.fullmatch(value) is not None
+        found = queryset.filter(slug=value).first() if valid else None
+        if found is None:
+            # Never echo control characters or markup-like junk back into the page.
+            self.messages.append(
+                not_found.format(value if valid else "…") + "; không có tin nào để hiển thị."
+            )
+        return found, True
+
     def _int_param(self, name, low, high):
         """None when absent, the number when valid, False when present but invalid."""
         raw = self.params.get(name, "").strip()
@@ -267,7 +273,7 @@ class NewsListing:
         return value if low <= value <= high else False
 
     def _page_number(self, paginator):
-        raw = self.params.get("page", "1").strip()
+        raw = self.params.get("page", "").strip() or "1"
         try:
             number = int(raw)
         except ValueError:

@@ -130,8 +130,9 @@ def test_tag_feeds_list_only_that_topic(client, published, portal_news, agency_n
         assert other.title not in text
 
 
-def test_unknown_tag_feed_is_a_404(client, portal_news):
-    response = client.get(f"{portal_news.url}the/khong-co-chu-de-nay/rss/")
+@pytest.mark.parametrize("tag", ["khong-co-chu-de-nay", "a%00b", "%3Cscript%3E"])
+def test_unknown_tag_feed_is_a_404(client, portal_news, tag):
+    response = client.get(f"{portal_news.url}the/{tag}/rss/")
     assert response.status_code == 404
 
 

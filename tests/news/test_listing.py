@@ -59,6 +59,7 @@ def test_pagination_splits_the_list(client, portal_news, many_news):
         ("abc", 1, "không hợp lệ"),
         ("99999", 3, "trang cuối"),
         ("", 1, None),
+        ("1.5", 1, "không hợp lệ"),
     ],
 )
 def test_bad_page_numbers_fall_back(client, portal_news, many_news, page, expected_number, message):
@@ -67,6 +68,8 @@ def test_bad_page_numbers_fall_back(client, portal_news, many_news, page, expect
     assert response.context["page_obj"].number == expected_number
     if message:
         assert message in response.content.decode()
+    else:
+        assert "notice--warning" not in response.content.decode()
 
 
 def test_page_out_of_range_on_empty_list(client, portal_news):
@@ -112,6 +115,8 @@ def test_archive_counts_by_month(client, portal_news, many_news):
         ({"year": "năm-ngoái"}, "không hợp lệ"),
         ({"month": "0"}, "không hợp lệ"),
         ({"month": "3"}, "chọn cả năm"),
+        ({"tag": "a\x00b<script>"}, "Không có chủ đề «…»"),
+        ({"agency": "x" * 300}, "Không tìm thấy cơ quan «…»"),
     ],
 )
 def test_bad_filters_give_a_vietnamese_message(client, portal_news, many_news, params, message):
