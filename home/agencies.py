@@ -113,8 +113,9 @@ class AgencySetup:
     `changed` lists what was created or updated and `kept` what was already right (in Vietnamese).
     """
 
-    def __init__(self, slug, name, parent=None, leaders=None, hostname="", **fields):
+    def __init__(self, slug, name, parent=None, leaders=None, hostname="", page=None, **fields):
         self.slug, self.name, self.parent, self.leaders = slug, name, parent, leaders
+        self.page = page
         self.hostname = hostname or ""
         self.fields = {k: v for k, v in fields.items() if k != "successor" and hasattr(AgencyPage, k)}
         self.changed, self.kept = [], []
@@ -125,8 +126,7 @@ class AgencySetup:
 
     @transaction.atomic
     def run(self):
-        page = AgencyPage.objects.filter(slug=self.slug).first()
-        page = page.specific if page else None
+        page = self.page or AgencyPage.objects.filter(slug=self.slug).first()
         parent_page = self._parent_page(page)
         hostname = clean_hostname(self.hostname) if self.hostname else ""
         if hostname:
@@ -253,7 +253,7 @@ def setup_agency(slug, name, parent=None, leaders=None, hostname="", **fields):
 
 def ensure_agency_access(page):
     """Sections, collection, groups, permissions and workflow for an AgencyPage made in the admin."""
-    AgencySetup(page.slug, page.title, parent=UNCHANGED).run()
+    AgencySetup(page.slug, page.title, parent=UNCHANGED, page=page).run()
 
 
 def _field_label(name):

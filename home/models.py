@@ -6,6 +6,7 @@ standard pages). A page belongs to the nearest AgencyPage above it.
 """
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 
@@ -135,6 +136,7 @@ class AgencyIndexPage(RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.AgencyPage"]
     max_count = 1
+    roots_per_page = 50
 
     class Meta:
         verbose_name = "Danh bạ cơ quan"
@@ -151,13 +153,18 @@ class AgencyIndexPage(RoutablePageMixin, Page):
     @path("")
     def index(self, request):
         form, agencies = self.directory(request)
+        # Pages of top-level agencies, each with its sub-agencies, so a district stays whole.
+        page_obj = Paginator(agency_tree(agencies), self.roots_per_page).get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
         response = self.render(
             request,
             context_overrides={
                 "filter_form": form,
-                "agency_tree": agency_tree(agencies),
+                "agency_tree": page_obj.object_list,
+                "page_obj": page_obj,
                 "agency_count": len(agencies),
-                "query_string": request.GET.urlencode(),
+                "query_string": query.urlencode(),
             },
         )
         if form.errors:
@@ -292,6 +299,9 @@ class AgencyPage(ContactFieldsMixin, Page):  # noqa: DJ008 (Page provides __str_
             raise ValidationError({"valid_to": "Ngày giải thể phải sau ngày bắt đầu hoạt động."})
         if self.successor_id and self.successor_id == self.pk:
             raise ValidationError({"successor": "Cơ quan không thể kế thừa chính nó."})
+        # Imports, the search API and create_agency name agencies by slug, so it is portal-wide.
+        if AgencyPage.objects.filter(slug=self.slug).exclude(pk=self.pk).exists():
+            raise ValidationError({"slug": "Định danh này đã được một cơ quan khác dùng."})
 
     @property
     def is_historical(self):

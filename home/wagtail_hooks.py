@@ -3,9 +3,11 @@
 import datetime
 from types import SimpleNamespace
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.db.models.functions import Substr, TruncMonth
+from django.shortcuts import redirect
 from django.urls import path, reverse
 
 from wagtail import hooks
@@ -33,6 +35,15 @@ def set_up_agency_made_in_admin(request, page):
     parent = page.get_parent().specific
     if isinstance(parent, AgencyPage):
         sync_page_permissions(parent)
+
+
+@hooks.register("before_create_page")
+def only_administrators_create_agencies(request, parent_page, page_class):
+    """Agencies come from create_agency or the import, or from a portal administrator: an agency
+    editor adding a "sub-agency" would hand out new groups and a workflow of their own."""
+    if issubclass(page_class, AgencyPage) and not request.user.is_superuser:
+        messages.error(request, "Chỉ quản trị cổng mới tạo được cơ quan, đơn vị mới.")
+        return redirect("wagtailadmin_explore", parent_page.pk)
 
 
 class PublishingFilterSet(WagtailFilterSet):

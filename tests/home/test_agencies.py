@@ -459,3 +459,37 @@ def test_demo_prints_agency_accounts_and_is_idempotent(home):
         assert user.email and user.groups.count() == 1
     editor = get_user_model().objects.get(username="stp.bientap")
     assert editor.groups.get() == AgencyPage.objects.get(slug="so-tu-phap").access.editors
+
+
+def test_directory_pages_top_level_agencies_and_keeps_sub_agencies_with_them(client, directory):
+    from home.models import AgencyIndexPage
+
+    AgencyIndexPage.roots_per_page = 2
+    try:
+        first = client.get("/co-quan/").content.decode()
+        second = client.get("/co-quan/?page=2").content.decode()
+        odd = client.get("/co-quan/?page=abc")
+    finally:
+        AgencyIndexPage.roots_per_page = 50
+    # Roots by title: Sở Tài chính, Sở Tư pháp | Ủy ban nhân dân huyện Châu Thành (with its commune).
+    assert "Sở Tài chính" in first and "Trang 1 / 2" in first and "huyện Châu Thành" not in first
+    assert "huyện Châu Thành" in second and "xã Long Hưng" in second and "Sở Tư pháp</a>" not in second
+    assert odd.status_code == 200
+
+
+def test_only_portal_administrators_create_agencies_in_the_admin(client, agency):
+    from tests.home.test_isolation import agency_user
+
+    client.force_login(agency_user(agency, "moderators"))
+    response = client.get(reverse("wagtailadmin_pages:add", args=["home", "agencypage", agency.pk]))
+    assert response.status_code == 302
+    assert AgencyPage.objects.count() == 1
+
+
+def test_agency_slugs_are_unique_across_the_portal(make_agency):
+    from django.core.exceptions import ValidationError
+
+    district = make_agency("ubnd-huyen-chau-thanh", "Ủy ban nhân dân huyện Châu Thành")
+    duplicate = AgencyPage(title="Sở Tư pháp (trùng)", slug="ubnd-huyen-chau-thanh")
+    with pytest.raises(ValidationError, match="đã được một cơ quan khác dùng"):
+        district.add_child(instance=duplicate)
