@@ -26,6 +26,13 @@ import pytest
 from home.models import AgencyAccess, AgencyLeader, AgencyPage, StandardPage
 
 
+@pytest.fixture(autouse=True)
+def forget_cached_sites():
+    """Wagtail caches the sites' root paths; a Site rolled back with its test must not outlive it."""
+    yield
+    Site.clear_site_root_paths_cache()
+
+
 def create_agency(*args):
     out = io.StringIO()
     call_command("create_agency", *args, stdout=out)
