@@ -15,11 +15,11 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import PageLogEntry
+from wagtail.models import Page, PageLogEntry
 
 import django_filters
 
-from home.models import AgencyPage
+from home.models import AgencyAccess, AgencyPage
 
 
 @hooks.register("after_create_page")
@@ -35,6 +35,26 @@ def set_up_agency_made_in_admin(request, page):
     parent = page.get_parent().specific
     if isinstance(parent, AgencyPage):
         sync_page_permissions(parent)
+
+
+@hooks.register("before_move_page")
+def remember_where_a_page_moves_from(request, page, destination):
+    request.agency_move_source = page.get_parent().specific
+
+
+@hooks.register("after_move_page")
+def keep_agency_access_in_step_after_a_move(request, page):
+    """A move can change which agency's groups reach a page (when districts do not moderate their
+    communes) and, for a moved agency, its collection's place and who approves its pages."""
+    from home.agencies import ensure_agency_access, sync_page_permissions
+
+    page = Page.objects.get(pk=page.pk).specific  # the view's instance still has the old path
+    for parent in (getattr(request, "agency_move_source", None), page.get_parent().specific):
+        if isinstance(parent, AgencyPage) and AgencyAccess.objects.filter(agency=parent).exists():
+            sync_page_permissions(parent)
+    if isinstance(page, AgencyPage):
+        for agency in AgencyPage.objects.descendant_of(page, inclusive=True):
+            ensure_agency_access(agency)
 
 
 @hooks.register("before_create_page")

@@ -119,3 +119,36 @@ def test_district_moderators_manage_communes_only_when_the_setting_says_so(
     commune_page.refresh_from_db()
     assert commune_page.live is moderates_children
     assert AgencyPage.objects.get(pk=commune.pk).live
+
+
+def test_moving_a_commune_to_another_district_changes_who_approves_it(admin_client, make_agency):
+    make_agency("ubnd-huyen-chau-thanh", "Ủy ban nhân dân huyện Châu Thành", kind="ubnd-huyen")
+    other = make_agency("ubnd-huyen-cai-be", "Ủy ban nhân dân huyện Cái Bè", kind="ubnd-huyen")
+    commune = make_agency("ubnd-xa-long-hung", "Ủy ban nhân dân xã Long Hưng", parent="ubnd-huyen-chau-thanh")
+    response = admin_client.post(reverse("wagtailadmin_pages:move_confirm", args=[commune.pk, other.pk]))
+    assert response.status_code == 302
+    commune = AgencyPage.objects.get(pk=commune.pk)
+    assert commune.get_parent().pk == other.pk
+    approvers = {group.name for group in commune.access.workflow.tasks.get().specific.groups.all()}
+    assert approvers == {
+        "Ủy ban nhân dân xã Long Hưng – Phê duyệt",
+        "Ủy ban nhân dân huyện Cái Bè – Phê duyệt",
+    }
+    assert commune.collection.get_parent() == other.collection
+
+
+def test_new_section_of_a_district_is_its_editors_when_districts_do_not_moderate_communes(
+    admin_client, settings, make_agency
+):
+    settings.PORTAL_PARENT_AGENCY_MODERATES_CHILDREN = False
+    district = make_agency("ubnd-huyen-chau-thanh", "Ủy ban nhân dân huyện Châu Thành", kind="ubnd-huyen")
+    commune = make_agency("ubnd-xa-long-hung", "Ủy ban nhân dân xã Long Hưng", parent="ubnd-huyen-chau-thanh")
+    district_editor = agency_user(district, "editors")
+    url = reverse("wagtailadmin_pages:add", args=["home", "standardpage", district.pk])
+    assert (
+        admin_client.post(url, page_form("Giới thiệu huyện", "gioi-thieu-huyen", "action-save")).status_code
+        == 302
+    )
+    section = district.get_children().get(slug="gioi-thieu-huyen")
+    assert section.permissions_for_user(district_editor).can_edit()
+    assert not commune.permissions_for_user(district_editor).can_edit()
