@@ -500,3 +500,25 @@ def test_agency_slugs_are_unique_across_the_portal(make_agency):
     duplicate = AgencyPage(title="Sở Tư pháp (trùng)", slug="ubnd-huyen-chau-thanh")
     with pytest.raises(ValidationError, match="đã được một cơ quan khác dùng"):
         district.add_child(instance=duplicate)
+
+
+def test_sync_all_applies_a_changed_sub_agency_setting_to_existing_agencies(settings, make_agency):
+    district = make_agency("ubnd-huyen-chau-thanh", "Ủy ban nhân dân huyện Châu Thành")
+    commune = make_agency("ubnd-xa-long-hung", "Ủy ban nhân dân xã Long Hưng", parent="ubnd-huyen-chau-thanh")
+    task = commune.access.workflow.tasks.get().specific
+    assert district.access.moderators in task.groups.all()
+
+    settings.PORTAL_PARENT_AGENCY_MODERATES_CHILDREN = False
+    out = io.StringIO()
+    call_command("create_agency", "--sync-all", stdout=out, stderr=io.StringIO())
+    assert "Đã rà soát 2 cơ quan; 2 cơ quan có thay đổi." in out.getvalue()
+    assert list(task.groups.all()) == [commune.access.moderators]
+    assert not GroupPagePermission.objects.filter(group=district.access.editors, page=district).exists()
+    out = io.StringIO()
+    call_command("create_agency", "--sync-all", stdout=out, stderr=io.StringIO())
+    assert "0 cơ quan có thay đổi" in out.getvalue()
+
+
+def test_create_agency_needs_slug_and_name(portal_sections):
+    with pytest.raises(CommandError, match="Cần có --slug và --name"):
+        create_agency("--slug", "so-moi")

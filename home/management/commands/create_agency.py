@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import URLValidator, validate_email
+from django.db import transaction
 
 from home.agencies import UNCHANGED, AgencySetup, AgencySetupError
 from home.importing import SLUG_RE
@@ -14,8 +15,14 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--slug", required=True, help="Định danh, ví dụ so-tu-phap")
-        parser.add_argument("--name", required=True, help="Tên cơ quan, ví dụ “Sở Tư pháp”")
+        parser.add_argument("--slug", help="Định danh, ví dụ so-tu-phap")
+        parser.add_argument("--name", help="Tên cơ quan, ví dụ “Sở Tư pháp”")
+        parser.add_argument(
+            "--sync-all",
+            action="store_true",
+            help="Rà soát lại nhóm, phân quyền, thư mục và quy trình duyệt của mọi cơ quan "
+            "(sau khi đổi PORTAL_PARENT_AGENCY_MODERATES_CHILDREN)",
+        )
         parser.add_argument("--parent", help="Định danh của cơ quan cấp trên (cơ quan trực thuộc)")
         parser.add_argument("--hostname", help="Tên miền riêng, ví dụ stp.tiengiang.gov.vn")
         parser.add_argument("--short-name", help="Tên viết tắt")
@@ -27,7 +34,11 @@ class Command(BaseCommand):
         parser.add_argument("--address", help="Địa chỉ")
         parser.add_argument("--website", help="Trang thông tin riêng (http:// hoặc https://)")
 
-    def handle(self, *args, slug, name, parent=None, hostname=None, **options):
+    def handle(self, *args, slug=None, name=None, parent=None, hostname=None, sync_all=False, **options):
+        if sync_all:
+            return self._sync_all()
+        if not slug or not name:
+            raise CommandError("Cần có --slug và --name (hoặc --sync-all để rà soát mọi cơ quan).")
         slug, name = slug.strip(), name.strip()
         if not SLUG_RE.match(slug):
             raise CommandError(
@@ -74,6 +85,23 @@ class Command(BaseCommand):
                 self.stdout.write(f"Cơ quan {label} đã tồn tại; không có gì thay đổi.")
             self.stdout.write(f"Giữ nguyên: {', '.join(setup.kept)}.")
         self.stdout.write(f"Địa chỉ trang: {page.full_url or page.url}")
+
+    def _sync_all(self):
+        """Parents first (tree order), so that sub-agencies see their parents' groups."""
+        agencies = list(AgencyPage.objects.order_by("path"))
+        changed = 0
+        for done, agency in enumerate(agencies, start=1):
+            setup = AgencySetup(agency.slug, agency.title, parent=UNCHANGED, page=agency)
+            with transaction.atomic():
+                setup.run()
+            if setup.changed:
+                changed += 1
+                self.stdout.write(f"{agency.title}: {', '.join(setup.changed)}")
+            if done % 10 == 0 or done == len(agencies):
+                self.stderr.write(f"Cơ quan: {done}/{len(agencies)}")
+        self.stdout.write(
+            self.style.SUCCESS(f"Đã rà soát {len(agencies)} cơ quan; {changed} cơ quan có thay đổi.")
+        )
 
     def _validate(self, fields):
         if fields.get("email"):
