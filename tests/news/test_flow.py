@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.urls import reverse
 
 import pytest
 
@@ -160,17 +161,10 @@ def test_drafts_and_private_news_stay_out(client, agency_news, portal_news, make
     assert draft.title not in client.get(portal_news.url + "rss/").content.decode()
 
 
-def test_editor_publishes_news_with_image_and_tags_in_the_admin(
-    client, django_user_model, agency_news, portal_news, make_image
-):
+def news_form(image, **values):
     from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-    editor = django_user_model.objects.create_superuser("bientap", "bientap@tiengiang.gov.vn", "matkhau")
-    client.force_login(editor)
-    add_url = f"/admin/pages/add/news/newspage/{agency_news.pk}/"
-    assert client.get(add_url).status_code == 200
-    image = make_image()
-    data = nested_form_data(
+    return nested_form_data(
         {
             "title": "Sở Tư pháp tập huấn nghiệp vụ hộ tịch",
             "slug": "so-tu-phap-tap-huan-nghiep-vu-ho-tich",
@@ -183,14 +177,56 @@ def test_editor_publishes_news_with_image_and_tags_in_the_admin(
             "tags": "Hộ tịch, Tập huấn",
             "source": "",
             "related_procedures": inline_formset([]),
-            "action-publish": "action-publish",
+            **values,
         }
     )
-    response = client.post(add_url, data)
-    assert response.status_code == 302, response.context["form"].errors if response.context else response
+
+
+def test_agency_editor_submits_and_moderator_publishes_news_with_image_and_tags(
+    client, agency, agency_news, portal_news, make_image
+):
+    from home.agencies import agency_collection
+    from tests.home.test_isolation import agency_user
+
+    editor, moderator = agency_user(agency, "editors"), agency_user(agency, "moderators")
+    image = make_image()
+    image.collection = agency_collection(agency)
+    image.save()
+
+    client.force_login(editor)
+    add_url = reverse("wagtailadmin_pages:add", args=("news", "newspage", agency_news.pk))
+    assert client.get(add_url).status_code == 200
+    response = client.post(add_url, news_form(image, **{"action-submit": "1"}))
+    assert response.status_code == 302
     page = NewsPage.objects.get(slug="so-tu-phap-tap-huan-nghiep-vu-ho-tich")
+    assert not page.live  # waiting for the agency's moderator
+
+    client.force_login(moderator)
+    task_state = page.current_workflow_task_state
+    client.post(reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk)))
+    page.refresh_from_db()
     assert page.live
     assert sorted(page.tags.names()) == ["Hộ tịch", "Tập huấn"]
+    assert page.lead_image == image
+
     client.logout()
-    assert page.title in client.get(portal_news.url).content.decode()
-    assert page.title in client.get(f"{portal_news.url}the/ho-tich/rss/").content.decode()
+    for url in (
+        agency_news.url,
+        portal_news.url,
+        f"{portal_news.url}the/ho-tich/rss/",
+        f"{agency_news.url}atom/",
+    ):
+        assert page.title in client.get(url).content.decode(), url
+    html = Template("{% load news_tags %}{% latest_news 6 %}").render(
+        Context({"request": RequestFactory().get("/")})
+    )
+    assert page.title in html
+
+
+def test_agency_editor_cannot_add_news_to_another_agency(client, agency, make_agency):
+    from tests.home.test_isolation import agency_user
+
+    other_news = make_agency("so-y-te", "Sở Y tế").get_children().get(slug="tin-tuc")
+    client.force_login(agency_user(agency, "editors"))
+    response = client.get(reverse("wagtailadmin_pages:add", args=("news", "newspage", other_news.pk)))
+    assert response.status_code in (302, 403)
