@@ -168,7 +168,8 @@ def test_portal_list_runs_a_bounded_number_of_queries(
         make_news(agency_news, f"Tin thêm {n}", image=make_image(), tags=["Kinh tế", f"Chủ đề {n}"])
     many = _render_queries(client, portal_news.url)
     assert many == few
-    with django_assert_max_num_queries(25):
+    # The whole page, base layout included (menu, breadcrumbs, settings): a fixed budget.
+    with django_assert_max_num_queries(30):
         client.get(portal_news.url)
 
 
