@@ -133,6 +133,10 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 TAGGIT_CASE_INSENSITIVE = True
 
+# A district's editor and moderator groups also manage its communes' sections; after changing
+# this, run `manage.py create_agency --sync-all` to re-apply agency permissions.
+PORTAL_PARENT_AGENCY_MODERATES_CHILDREN = True
+
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cong-thong-tin@tiengiang.gov.vn")
 
 LOGGING = {

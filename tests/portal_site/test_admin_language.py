@@ -176,3 +176,15 @@ def test_translations_keep_placeholders(domain):
         sources = [entry.msgid] if entry.plural is None else [entry.plural, entry.msgid]
         wanted = [sorted(set(placeholder.findall(text))) for text in sources]
         assert sorted(set(placeholder.findall(entry.msgstr))) in wanted, entry.msgid
+
+
+@pytest.mark.django_db
+def test_wagtail_default_groups_and_workflow_have_vietnamese_names():
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import Workflow
+
+    names = set(Group.objects.values_list("name", flat=True))
+    assert {"Biên tập viên (toàn cổng)", "Phê duyệt viên (toàn cổng)"} <= names
+    assert not {"Editors", "Moderators"} & names
+    assert Workflow.objects.filter(name="Phê duyệt của Ban Biên tập cổng").exists()
