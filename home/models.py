@@ -21,6 +21,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from portal_site.collation import vi_sort_key, vietnamese
 
 
 class ContactFieldsMixin(models.Model):
@@ -58,8 +59,8 @@ def agency_tree(agencies):
         parent = nodes.get(agency.path[: -agency.steplen])
         (parent["children"] if parent else roots).append(node)
     for node in nodes.values():
-        node["children"].sort(key=lambda child: child["agency"].title)
-    roots.sort(key=lambda child: child["agency"].title)
+        node["children"].sort(key=lambda child: vi_sort_key(child["agency"].title))
+    roots.sort(key=lambda child: vi_sort_key(child["agency"].title))
     return roots
 
 
@@ -91,7 +92,11 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["agencies"] = (
-            AgencyPage.objects.live().public().current().filter(depth=self.depth + 2).order_by("title")
+            AgencyPage.objects.live()
+            .public()
+            .current()
+            .filter(depth=self.depth + 2)
+            .order_by(vietnamese("title"))
         )
         context["service_levels"] = SERVICE_LEVEL_LINKS
         context["procedure_index"] = (
@@ -318,7 +323,9 @@ class AgencyPage(ContactFieldsMixin, Page):  # noqa: DJ008 (Page provides __str_
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sub_agencies"] = AgencyPage.objects.child_of(self).live().public().order_by("title")
+        context["sub_agencies"] = (
+            AgencyPage.objects.child_of(self).live().public().order_by(vietnamese("title"))
+        )
         context["sections"] = self.get_children().live().public().in_menu()
         return context
 
