@@ -199,3 +199,13 @@ def test_upload_over_the_size_limit_is_refused(admin_client, agency, settings):
     assert response.status_code == 200
     assert "quá lớn" in response.content.decode()
     assert not Document.objects.exists()
+
+
+def test_new_record_can_be_previewed_before_saving(admin_client, agency, hotich, form_document):
+    section = procedure_section(agency)
+    url = f"/admin/pages/add/procedures/procedurepage/{section.pk}/preview/"
+    response = admin_client.post(url, record(hotich, form_document))
+    assert response.json()["is_valid"]
+    html = admin_client.get(url).content.decode()
+    assert "Trình tự thực hiện" in html and "Nộp hồ sơ tại Bộ phận Một cửa." in html
+    assert "stp@tiengiang.gov.vn" in html
