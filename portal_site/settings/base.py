@@ -94,6 +94,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Vietnamese everywhere: public pages, the Wagtail admin, dates as dd/mm/yyyy.
+LOCALE_PATHS = [BASE_DIR / "portal_site" / "locale"]  # Vietnamese for the parts of the Wagtail admin it lacks
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt")]
@@ -127,6 +128,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILADMIN_USER_LOGIN_FORM = "portal_site.forms.PortalLoginForm"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 TAGGIT_CASE_INSENSITIVE = True
