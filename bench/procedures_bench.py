@@ -1,9 +1,10 @@
 """Benchmark: import N synthetic procedures, then render the catalogue over them.
 
-    .venv/bin/python bench/procedures_bench.py [--count 10000] [--keep DIR]
+    .venv/bin/python bench/procedures_bench.py [--count 10000] [--catalogue-only DIR]
 
 Runs against a fresh SQLite database in a temporary folder (test settings), so it never touches
-the development database. Prints the import's wall time and peak memory, and for several
+the development database; --catalogue-only reuses the folder of an earlier run and only
+measures the catalogue. Prints the import's wall time and peak memory, and for several
 catalogue URLs the median render time and the number of SQL queries.
 """
 
@@ -72,10 +73,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=5, help="renders per catalogue URL")
+    parser.add_argument("--catalogue-only", metavar="DIR", help="folder of an earlier run to measure again")
     parser.add_argument("--tracemalloc", action="store_true", help="also trace Python allocations (slower)")
     args = parser.parse_args()
 
-    workdir = Path(tempfile.mkdtemp(prefix="procedures-bench-"))
+    workdir = Path(args.catalogue_only or tempfile.mkdtemp(prefix="procedures-bench-"))
     os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
     os.environ.pop("ELASTICSEARCH_URL", None)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal_site.settings.test")
@@ -83,9 +85,6 @@ def main():
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connection, reset_queries
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from home.agencies import setup_agency
     from home.importing import run_import
@@ -95,6 +94,9 @@ def main():
 
     print(f"Thư mục tạm: {workdir}")
     call_command("migrate", verbosity=0)
+    if args.catalogue_only:
+        measure_catalogue(args)
+        return
     ensure_portal_sections()
     for slug, name in AGENCIES:
         setup_agency(slug=slug, name=name)
@@ -123,16 +125,27 @@ def main():
     results = run_import(data, files_dir=str(files))
     print(f"Nhập lại (không đổi): {time.perf_counter() - started:.1f} s; {results['procedures']}")
 
+    measure_catalogue(args)
+
+
+def measure_catalogue(args):
+    from django.db import connection, reset_queries
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from procedures.models import ProcedurePage
+
+    count = ProcedurePage.objects.live().count()
     client = Client()
     urls = [
         "/thu-tuc-hanh-chinh/",
         "/thu-tuc-hanh-chinh/?level=2&sort=code",
         "/thu-tuc-hanh-chinh/?sector=ho-tich&cap=xa",
-        f"/thu-tuc-hanh-chinh/?page={args.count // 20}",
+        f"/thu-tuc-hanh-chinh/?page={count // 20}",
         "/co-quan/co-quan-01/thu-tuc/",
     ]
     client.get(urls[0])  # warm caches (site root paths, templates)
-    print("\nDanh mục thủ tục (trung vị của", args.repeat, "lần):")
+    print(f"\nDanh mục {count} thủ tục (trung vị của {args.repeat} lần):")
     for url in urls:
         timings = []
         for _ in range(args.repeat):
