@@ -32,6 +32,8 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 
 from wagtail.documents import get_document_model
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.utils.file import hash_filelike
 
 from anyascii import anyascii
@@ -282,6 +284,15 @@ class ProcedureSection:
         return bases
 
     def write(self, items, context, counts):
+        # Wagtail refreshes a page's reference index on every save of the page and of each child
+        # row (several times per published page); index each written page once instead.
+        written = []
+        with disable_reference_index_auto_update():
+            self._write(items, context, counts, written)
+        for page in written:
+            ReferenceIndex.create_or_update_for_object(page)
+
+    def _write(self, items, context, counts, written):
         from home.agencies import agency_collection
         from home.models import AgencyPage, PortalSettings
         from home.structure import ensure_child
@@ -321,6 +332,7 @@ class ProcedureSection:
                 self._set_children(page, children)
                 publish(page, section)
                 existing[page.code] = page
+                written.append(page)
                 counts.add("created")
             else:
                 changed = set_if_changed(page, fields)
@@ -335,6 +347,7 @@ class ProcedureSection:
                     changed = True
                 if changed:
                     publish(page)
+                    written.append(page)
                 counts.add("updated" if changed else "unchanged")
             context.progress(self.label, done, len(items))
 

@@ -1,4 +1,5 @@
-from django.shortcuts import render
+from django.contrib import messages
+from django.shortcuts import redirect, render
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -34,3 +35,16 @@ def refuse_forms_of_unpublished_procedures(document, request):
     if request.user.has_perm("wagtailadmin.access_admin"):
         return None
     return render(request, "404.html", status=404)
+
+
+@hooks.register("before_copy_page")
+def refuse_copying_procedures(request, page):
+    """A copy would repeat procedure codes, which are unique: editors create a new record instead."""
+    if ProcedurePage.objects.descendant_of(page, inclusive=True).exists():
+        messages.error(
+            request,
+            "Không thể sao chép trang có chứa thủ tục hành chính vì mã thủ tục là duy nhất; "
+            "hãy tạo thủ tục mới và nhập mã của nó.",
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None

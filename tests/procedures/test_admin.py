@@ -199,3 +199,28 @@ def test_upload_over_the_size_limit_is_refused(admin_client, agency, settings):
     assert response.status_code == 200
     assert "quá lớn" in response.content.decode()
     assert not Document.objects.exists()
+
+
+def test_new_record_can_be_previewed_before_saving(admin_client, agency, hotich, form_document):
+    section = procedure_section(agency)
+    url = f"/admin/pages/add/procedures/procedurepage/{section.pk}/preview/"
+    response = admin_client.post(url, record(hotich, form_document))
+    assert response.json()["is_valid"]
+    html = admin_client.get(url).content.decode()
+    assert "Trình tự thực hiện" in html and "Nộp hồ sơ tại Bộ phận Một cửa." in html
+    assert "stp@tiengiang.gov.vn" in html
+
+
+def test_copying_a_procedure_is_refused_with_a_message(admin_client, birth_registration):
+    response = admin_client.post(
+        f"/admin/pages/{birth_registration.pk}/copy/",
+        {
+            "new_title": "Bản sao",
+            "new_slug": "ban-sao",
+            "new_parent_page": birth_registration.get_parent().pk,
+        },
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "mã thủ tục là duy nhất" in response.content.decode()
+    assert ProcedurePage.objects.count() == 1
