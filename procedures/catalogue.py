@@ -12,9 +12,8 @@ from django.utils.http import urlencode
 
 from wagtail.models import Page
 
-from anyascii import anyascii
-
 from home.models import AgencyPage, agency_for
+from portal_site.collation import vi_sort_key, vietnamese
 from procedures.models import (
     IMPLEMENTATION_LEVELS,
     LEVEL_CHOICES,
@@ -23,7 +22,7 @@ from procedures.models import (
     Sector,
 )
 
-SORTS = {"name": ("title", "code"), "code": ("code",)}
+SORTS = {"name": (vietnamese("title"), "code"), "code": ("code",)}
 NO_ONLINE_SERVICE = "khong"
 
 
@@ -70,8 +69,8 @@ FILTER_LABELS = {
 
 
 def _label_order(option):
-    """Vietnamese alphabetical order for facet labels: "Đất đai" sorts with D, not after Z."""
-    return anyascii(option[1]).lower(), option[1]
+    """Vietnamese alphabetical order for facet labels: "Đất đai" sorts after D, not after Z."""
+    return vi_sort_key(option[1])
 
 
 class Catalogue:

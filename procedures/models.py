@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.models import SERVICE_LEVEL_LINKS
+from portal_site.collation import vietnamese
 from procedures.text import vietnamese_slugify
 
 CODE_RE = r"^\d\.\d{6}$"
@@ -312,7 +313,7 @@ class ProcedurePage(Page):
             .public()
             .filter(sector_id=self.sector_id)
             .exclude(pk=self.pk)
-            .order_by("title")[:5]
+            .order_by(vietnamese("title"))[:5]
             if self.sector_id
             else []
         )
