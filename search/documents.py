@@ -70,7 +70,7 @@ class PageDocument(Document):
     agency = Keyword()  # slug of the agency whose subtree holds the page
     agencies = Keyword()  # that agency and every agency above it
     sector = Keyword()
-    sector_name = Keyword(index=False)
+    sector_name = Keyword()  # facet label
     level = Integer()
     date = Date()  # news date; publication date for other pages
     published_at = Date()
