@@ -1,0 +1,327 @@
+"""The content importer behind `manage.py import_content` (contracts.md §1).
+
+Each app contributes a section (agencies, procedures, news) registered in its AppConfig.ready().
+An import first validates every section of the file, then writes them all in one transaction:
+any error names the entry and the field, and nothing is written.
+"""
+
+import datetime
+import re
+from collections.abc import Callable
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+from django.db import transaction
+from django.utils.html import escape
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+_registry: list[tuple[int, type]] = []
+
+
+class ImportFailed(Exception):
+    """A validation or write error; the message names the entry and the field, in Vietnamese."""
+
+
+def register_section(section_class, order):
+    if all(cls is not section_class for _, cls in _registry):
+        _registry.append((order, section_class))
+        _registry.sort(key=lambda item: item[0])
+
+
+def registered_sections():
+    return [cls() for _, cls in _registry]
+
+
+class Counts:
+    """Created / updated / unchanged tallies for one section."""
+
+    def __init__(self):
+        self.created = self.updated = self.unchanged = 0
+
+    def add(self, status):
+        setattr(self, status, getattr(self, status) + 1)
+
+    def __str__(self):
+        return f"{self.created} tạo mới, {self.updated} cập nhật, {self.unchanged} không đổi"
+
+
+class ImportContext:
+    """What sections share during one import: the files folder and what earlier sections made."""
+
+    def __init__(self, data, files_dir=None, progress: Callable[[str, int, int], None] | None = None):
+        self.data = data
+        self.files_dir = files_dir
+        self.progress = progress or (lambda label, done, total: None)
+        self.agencies = {}  # slug -> AgencyPage, filled by the agencies section
+        self.shared = {}  # free room for sections that need to pass results on
+
+
+class Entry:
+    """Reads and checks the fields of one entry, raising ImportFailed that names entry and field."""
+
+    def __init__(self, section, index, raw, id_field=None):
+        self.section, self.index, self.raw = section, index, raw
+        ident = raw.get(id_field) if isinstance(raw, dict) and id_field else None
+        self.label = f"{section}[{index}]" + (
+            f" {id_field} {ident}" if isinstance(ident, str) and ident else ""
+        )
+        if not isinstance(raw, dict):
+            raise ImportFailed(f"{self.label}: mục phải là một đối tượng JSON.")
+
+    def error(self, field, message):
+        return ImportFailed(f'{self.label}: trường "{field}": {message}')
+
+    def text(self, field, required=False, max_length=None, default=""):
+        value = self.raw.get(field)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                raise self.error(field, "bắt buộc phải có giá trị.")
+            return default
+        if not isinstance(value, str):
+            raise self.error(field, "phải là chuỗi ký tự.")
+        value = value.strip()
+        if max_length and len(value) > max_length:
+            raise self.error(field, f"dài quá {max_length} ký tự.")
+        return value
+
+    def slug(self, field, required=False):
+        value = self.text(field, required=required, max_length=255)
+        if value and not SLUG_RE.match(value):
+            raise self.error(
+                field, f'"{value}" không phải là định danh hợp lệ (chỉ chữ thường không dấu, số, gạch nối).'
+            )
+        return value
+
+    def integer(self, field, minimum=None, maximum=None, required=False, default=None):
+        value = self.raw.get(field)
+        if value is None:
+            if required:
+                raise self.error(field, "bắt buộc phải có giá trị.")
+            return default
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.error(field, "phải là số nguyên.")
+        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+            raise self.error(field, f"phải nằm trong khoảng {minimum}–{maximum}, nhận được {value}.")
+        return value
+
+    def date(self, field, required=False):
+        value = self.text(field, required=required)
+        if not value:
+            return None
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise self.error(field, f'"{value}" không phải ngày hợp lệ (định dạng YYYY-MM-DD).') from None
+
+    def email(self, field):
+        value = self.text(field, max_length=254)
+        if value:
+            try:
+                validate_email(value)
+            except ValidationError:
+                raise self.error(field, f'"{value}" không phải địa chỉ thư điện tử hợp lệ.') from None
+        return value
+
+    def url(self, field):
+        value = self.text(field, max_length=500)
+        if value:
+            try:
+                URLValidator(schemes=["http", "https"])(value)
+            except ValidationError:
+                raise self.error(field, f'"{value}" không phải địa chỉ web hợp lệ.') from None
+        return value
+
+    def list(self, field, required=False):
+        value = self.raw.get(field)
+        if value is None:
+            if required:
+                raise self.error(field, "bắt buộc phải có danh sách.")
+            return []
+        if not isinstance(value, list):
+            raise self.error(field, "phải là một danh sách.")
+        return value
+
+    def text_list(self, field, required=False, max_length=None):
+        items = self.list(field, required=required)
+        cleaned = []
+        for position, item in enumerate(items):
+            if not isinstance(item, str) or not item.strip():
+                raise self.error(f"{field}[{position}]", "phải là chuỗi ký tự không rỗng.")
+            if max_length and len(item.strip()) > max_length:
+                raise self.error(f"{field}[{position}]", f"dài quá {max_length} ký tự.")
+            cleaned.append(item.strip())
+        return cleaned
+
+    def sub_entry(self, field, position):
+        """Reader for a nested object, e.g. leaders[0], reporting as 'agencies[3] ...: leaders[0].email'."""
+        raw = self.raw[field][position]
+        child = Entry.__new__(Entry)
+        child.section, child.index, child.raw = self.section, self.index, raw
+        child.label = self.label
+        if not isinstance(raw, dict):
+            raise self.error(f"{field}[{position}]", "phải là một đối tượng JSON.")
+        child.error = lambda sub, message: ImportFailed(
+            f'{self.label}: trường "{field}[{position}].{sub}": {message}'
+        )
+        return child
+
+
+def paragraphs_html(text):
+    """Plain text to rich-text HTML: blank lines separate paragraphs, single newlines become <br>."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
+    return "".join(f"<p>{escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
+
+
+def set_if_changed(obj, values):
+    """Assign values to obj; return True if any of them differed (what makes an import idempotent)."""
+    changed = False
+    for name, value in values.items():
+        if getattr(obj, name) != value:
+            setattr(obj, name, value)
+            changed = True
+    return changed
+
+
+def publish(page, parent=None):
+    """Create (under parent) or update a page and publish it as a new revision."""
+    if page.pk is None:
+        parent.add_child(instance=page)
+    page.save_revision(log_action=True).publish()
+    return page
+
+
+def run_import(data, files_dir=None, progress=None):
+    """Validate then write every section; return {section key: Counts}. All or nothing."""
+    if not isinstance(data, dict):
+        raise ImportFailed("Tệp nhập phải là một đối tượng JSON ở cấp cao nhất.")
+    sections = registered_sections()
+    known = {section.key for section in sections}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ImportFailed(
+            f"Khóa không được hỗ trợ: {', '.join(unknown)} (hỗ trợ: {', '.join(sorted(known))})."
+        )
+    for key in data:
+        if not isinstance(data[key], list):
+            raise ImportFailed(f'Mục "{key}" phải là một danh sách.')
+
+    context = ImportContext(data, files_dir=files_dir, progress=progress)
+    cleaned = {section.key: section.validate(data.get(section.key, []), context) for section in sections}
+    results = {}
+    with transaction.atomic():
+        for section in sections:
+            if section.key in data:
+                counts = Counts()
+                section.write(cleaned[section.key], context, counts)
+                results[section.key] = counts
+    return results
+
+
+class AgencySection:
+    """contracts.md §1 "agencies": one AgencyPage per slug, with its sections and collection."""
+
+    key = "agencies"
+    label = "Cơ quan"
+
+    def validate(self, entries, context):
+        from home.models import AgencyPage
+
+        cleaned, seen = [], {}
+        for index, raw in enumerate(entries):
+            entry = Entry(self.key, index, raw, id_field="slug")
+            item = {
+                "slug": entry.slug("slug", required=True),
+                "name": entry.text("name", required=True, max_length=255),
+                "parent": entry.slug("parent"),
+                "short_name": entry.text("short_name", max_length=50),
+                "kind": entry.text("kind", default="so-nganh"),
+                "email": entry.email("email"),
+                "phone": entry.text("phone", max_length=50),
+                "address": entry.text("address", max_length=255),
+                "website": entry.url("website"),
+                "functions": paragraphs_html(entry.text("functions")),
+                "valid_from": entry.date("valid_from"),
+                "valid_to": entry.date("valid_to"),
+                "successor": entry.slug("successor"),
+                "hostname": entry.text("hostname", max_length=255),
+                "leaders": [],
+            }
+            if item["kind"] not in dict(AgencyPage.KIND_CHOICES):
+                choices = ", ".join(dict(AgencyPage.KIND_CHOICES))
+                raise entry.error("kind", f'"{item["kind"]}" không hợp lệ (chọn một trong: {choices}).')
+            if item["valid_from"] and item["valid_to"] and item["valid_to"] < item["valid_from"]:
+                raise entry.error("valid_to", "ngày giải thể phải sau ngày bắt đầu hoạt động.")
+            for position in range(len(entry.list("leaders"))):
+                leader = entry.sub_entry("leaders", position)
+                item["leaders"].append(
+                    {
+                        "name": leader.text("name", required=True, max_length=255),
+                        "title": leader.text("title", required=True, max_length=255),
+                        "email": leader.email("email"),
+                        "phone": leader.text("phone", max_length=50),
+                    }
+                )
+            if item["slug"] in seen:
+                raise entry.error("slug", f"trùng với agencies[{seen[item['slug']]}].")
+            seen[item["slug"]] = index
+            item["_entry"] = entry
+            cleaned.append(item)
+
+        existing = set(
+            AgencyPage.objects.filter(slug__in=self._references(cleaned)).values_list("slug", flat=True)
+        )
+        for item in cleaned:
+            for field in ("parent", "successor"):
+                ref = item[field]
+                if ref and ref not in seen and ref not in existing:
+                    raise item["_entry"].error(field, f'không có cơ quan "{ref}" trong tệp hoặc trong cổng.')
+            if item["parent"] == item["slug"]:
+                raise item["_entry"].error("parent", "cơ quan không thể trực thuộc chính nó.")
+        return self._parents_first(cleaned)
+
+    @staticmethod
+    def _references(cleaned):
+        return {item[field] for item in cleaned for field in ("parent", "successor") if item[field]}
+
+    @staticmethod
+    def _parents_first(cleaned):
+        by_slug = {item["slug"]: item for item in cleaned}
+        ordered, state = [], {}
+
+        def visit(item, chain):
+            slug = item["slug"]
+            if state.get(slug) == "done":
+                return
+            if slug in chain:
+                raise item["_entry"].error("parent", "quan hệ trực thuộc tạo thành vòng lặp.")
+            parent = by_slug.get(item["parent"])
+            if parent:
+                visit(parent, (*chain, slug))
+            state[slug] = "done"
+            ordered.append(item)
+
+        for item in cleaned:
+            visit(item, ())
+        return ordered
+
+    def write(self, items, context, counts):
+        from home.agencies import setup_agency
+
+        successors = []
+        for done, item in enumerate(items, start=1):
+            fields = {k: v for k, v in item.items() if not k.startswith("_") and k not in ("successor",)}
+            page, status = setup_agency(**fields)
+            context.agencies[item["slug"]] = page
+            counts.add(status)
+            if item["successor"]:
+                successors.append((page, item["successor"]))
+            context.progress(self.label, done, len(items))
+        # Successors may come later in the file than the agency they replace: link them last.
+        from home.models import AgencyPage
+
+        for page, successor_slug in successors:
+            successor = context.agencies.get(successor_slug) or AgencyPage.objects.get(slug=successor_slug)
+            if page.successor_id != successor.pk:
+                page.successor = successor
+                publish(page)

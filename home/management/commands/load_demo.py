@@ -1,0 +1,94 @@
+import importlib
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from home.importing import ImportFailed, run_import
+from home.management.commands.import_content import Progress
+from home.models import PortalSettings
+from home.structure import ensure_child, ensure_portal_sections, home_page
+
+DEMO_ADMIN = ("admin", "TienGiang@2026")
+
+INTRO_TEXT = (
+    "Tiền Giang là tỉnh thuộc vùng Đồng bằng sông Cửu Long, nằm trải dọc bờ Bắc sông Tiền, "
+    "trung tâm hành chính đặt tại thành phố Mỹ Tho. Từ ngày 01/7/2025, tỉnh Tiền Giang và tỉnh "
+    "Đồng Tháp hợp nhất thành tỉnh Đồng Tháp (Nghị quyết số 202/2025/QH15); nội dung minh họa của "
+    "cổng phản ánh tổ chức bộ máy của tỉnh Tiền Giang trong nửa đầu năm 2025."
+)
+
+
+class Command(BaseCommand):
+    help = (
+        "Nạp nội dung minh họa (cơ quan, thủ tục, tin tức) và tài khoản quản trị; chạy lại không tạo trùng."
+    )
+
+    def handle(self, *args, **options):
+        self._portal_structure()
+        data, files_dir = self._collect()
+        try:
+            results = run_import(data, files_dir=files_dir, progress=Progress(sys.stderr))
+        except ImportFailed as exc:
+            raise CommandError(f"Nội dung minh họa không hợp lệ: {exc}") from None
+        for key, counts in results.items():
+            self.stdout.write(f"{key}: {counts}")
+        self._accounts()
+
+    def _portal_structure(self):
+        home = home_page()
+        if home.title != "Cổng thông tin điện tử tỉnh Tiền Giang":
+            home.title = "Cổng thông tin điện tử tỉnh Tiền Giang"
+            home.intro = "Tra cứu thủ tục hành chính, tải biểu mẫu, đọc tin tức của mọi cơ quan trong tỉnh."
+            home.save_revision().publish()
+        ensure_portal_sections()
+        from home.models import StandardPage
+
+        ensure_child(home, StandardPage, "gioi-thieu", "Giới thiệu", intro=INTRO_TEXT)
+        ensure_child(
+            home,
+            StandardPage,
+            "lien-he",
+            "Liên hệ",
+            intro="Văn phòng Ủy ban nhân dân tỉnh Tiền Giang, số 23 đường 30/4, Phường 1, thành phố Mỹ Tho "
+            "(địa chỉ minh họa). Điện thoại: 0273 3873 186. Thư điện tử: vpubnd@tiengiang.gov.vn.",
+        )
+        portal = PortalSettings.load()
+        if not portal.address:
+            portal.responsible_person = "Chánh Văn phòng Ủy ban nhân dân tỉnh (dữ liệu minh họa)"
+            portal.address = (
+                "Số 23 đường 30/4, Phường 1, thành phố Mỹ Tho, tỉnh Tiền Giang (địa chỉ minh họa)"
+            )
+            portal.phone = "0273 3873 186"
+            portal.email = "banbientap@tiengiang.gov.vn"
+            portal.save()
+
+    def _collect(self):
+        """Merge every app's demo/content.json; let apps build their demo files (forms) into one folder."""
+        merged = {}
+        files_dir = Path(tempfile.mkdtemp(prefix="portal-demo-files-"))
+        for config in apps.get_app_configs():
+            content = Path(config.path) / "demo" / "content.json"
+            if not content.is_file():
+                continue
+            for key, entries in json.loads(content.read_text(encoding="utf-8")).items():
+                merged.setdefault(key, []).extend(entries)
+            try:
+                demo_module = importlib.import_module(f"{config.name}.demo")
+            except ModuleNotFoundError:
+                continue
+            if hasattr(demo_module, "build_files"):
+                demo_module.build_files(files_dir)
+        return merged, str(files_dir)
+
+    def _accounts(self):
+        User = get_user_model()
+        username, password = DEMO_ADMIN
+        if not User.objects.filter(username=username).exists():
+            User.objects.create_superuser(username, "admin@tiengiang.gov.vn", password)
+        self.stdout.write(self.style.SUCCESS("Tài khoản quản trị minh họa (http://127.0.0.1:8000/admin/):"))
+        self.stdout.write(f"  quản trị cổng: {username} / {password}")

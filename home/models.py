@@ -1,0 +1,330 @@
+"""Portal-level pages and the agency tree.
+
+The tree (architecture.md): HomePage → NewsIndexPage / ProcedureIndexPage / AgencyIndexPage /
+StandardPage; AgencyIndexPage → AgencyPage → (sub-agencies, its own news and procedure sections,
+standard pages). A page belongs to the nearest AgencyPage above it.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock
+
+
+class ContactFieldsMixin(models.Model):
+    """Official contact details, shared by agencies and their leaders."""
+
+    email = models.EmailField("Thư điện tử công vụ", blank=True)
+    phone = models.CharField("Điện thoại", max_length=50, blank=True)
+    address = models.CharField("Địa chỉ", max_length=255, blank=True)
+
+    contact_panels = [
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]), FieldPanel("address")],
+            heading="Thông tin liên hệ",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+
+def agency_for(page):
+    """The AgencyPage a page belongs to (itself or its nearest agency ancestor), or None."""
+    page = page.specific_deferred if hasattr(page, "specific_deferred") else page
+    if isinstance(page, AgencyPage):
+        return page
+    return AgencyPage.objects.ancestor_of(page).order_by("-depth").first()
+
+
+def agency_tree(agencies):
+    """Nest agencies (ordered by tree path) as [{"agency", "children"}] in one pass, no extra queries."""
+    roots, nodes = [], {}
+    for agency in agencies:
+        node = {"agency": agency, "children": []}
+        nodes[agency.path] = node
+        parent = nodes.get(agency.path[: -agency.steplen])
+        (parent["children"] if parent else roots).append(node)
+    for node in nodes.values():
+        node["children"].sort(key=lambda child: child["agency"].title)
+    roots.sort(key=lambda child: child["agency"].title)
+    return roots
+
+
+class HomePage(Page):
+    """The portal's front page: search first, then news, procedures and agencies. The site root."""
+
+    intro = models.CharField(
+        "Lời giới thiệu",
+        max_length=255,
+        blank=True,
+        help_text="Một câu ngắn hiển thị dưới ô tìm kiếm.",
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name="Nội dung thêm", blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "news.NewsIndexPage",
+        "procedures.ProcedureIndexPage",
+        "home.AgencyIndexPage",
+        "home.StandardPage",
+    ]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Trang chủ"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["agencies"] = (
+            AgencyPage.objects.live().public().current().filter(depth=self.depth + 2).order_by("title")
+        )
+        context["service_levels"] = SERVICE_LEVEL_LINKS
+        return context
+
+
+# Quick links to public services by the 2011 level scale that citizens still use.
+SERVICE_LEVEL_LINKS = [
+    (1, "Mức độ 1", "Thông tin đầy đủ về thủ tục hành chính"),
+    (2, "Mức độ 2", "Thông tin và biểu mẫu tải về"),
+    (3, "Mức độ 3", "Nộp hồ sơ trực tuyến"),
+    (4, "Mức độ 4", "Nộp hồ sơ và thanh toán trực tuyến"),
+]
+
+
+class StandardPage(Page):
+    """A free-form page (introduction, contact, an agency's functions or organisation chart)."""
+
+    intro = models.TextField("Tóm tắt", blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name="Nội dung", blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.AgencyPage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = "Trang nội dung"
+        verbose_name_plural = "Trang nội dung"
+
+
+class AgencyIndexPage(Page):
+    """The agency directory ("Cơ quan – Đơn vị"): every agency, its contacts and leaders."""
+
+    intro = models.TextField("Giới thiệu", blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.AgencyPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Danh bạ cơ quan"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        agencies = AgencyPage.objects.descendant_of(self).live().public().current().order_by("path")
+        context["agency_tree"] = agency_tree(agencies)
+        return context
+
+
+class AgencyQuerySet(PageQuerySet):
+    def current(self, on=None):
+        """Agencies not dissolved on the given date (today by default)."""
+        on = on or timezone.localdate()
+        return self.filter(models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=on))
+
+
+AgencyPageManager = PageManager.from_queryset(AgencyQuerySet)
+
+
+class AgencyPage(ContactFieldsMixin, Page):  # noqa: DJ008 (Page provides __str__)
+    """An agency's subsite home (sở, ban, ngành, UBND huyện/xã); its editors' whole world.
+
+    Lives in the directory or under its parent agency; holds the agency's own news and procedure
+    sections and standard pages. Dissolved agencies keep their pages and point to a successor.
+    """
+
+    KIND_CHOICES = [
+        ("so-nganh", "Sở, ban, ngành"),
+        ("ubnd-huyen", "UBND cấp huyện"),
+        ("ubnd-xa", "UBND cấp xã"),
+        ("don-vi", "Đơn vị trực thuộc"),
+        ("khac", "Cơ quan khác"),
+    ]
+
+    short_name = models.CharField("Tên viết tắt", max_length=50, blank=True)
+    kind = models.CharField("Loại cơ quan", max_length=20, choices=KIND_CHOICES, default="so-nganh")
+    website = models.URLField("Trang thông tin riêng", blank=True)
+    functions = RichTextField(
+        "Chức năng, nhiệm vụ", blank=True, features=["bold", "italic", "link", "ol", "ul"]
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="Biểu trưng",
+        help_text="Ảnh vuông, tối thiểu 200×200 điểm ảnh.",
+    )
+    valid_from = models.DateField("Hoạt động từ ngày", null=True, blank=True)
+    valid_to = models.DateField(
+        "Giải thể / sáp nhập ngày",
+        null=True,
+        blank=True,
+        help_text="Để trống nếu cơ quan đang hoạt động.",
+    )
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="Thư mục tài liệu",
+        help_text="Thư mục chứa tài liệu và hình ảnh của cơ quan; tạo tự động.",
+    )
+    successor = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
+        verbose_name="Cơ quan kế thừa",
+    )
+
+    objects = AgencyPageManager()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("short_name"), FieldPanel("kind")]),
+        *ContactFieldsMixin.contact_panels,
+        FieldPanel("website"),
+        FieldPanel("functions"),
+        FieldPanel("logo"),
+        InlinePanel("leaders", heading="Lãnh đạo", label="Lãnh đạo"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_to")]), FieldPanel("successor")],
+            heading="Hiệu lực và kế thừa",
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("short_name"),
+        index.SearchField("functions"),
+        index.SearchField("address"),
+    ]
+
+    parent_page_types = ["home.AgencyIndexPage", "home.AgencyPage"]
+    subpage_types = [
+        "home.AgencyPage",
+        "news.NewsIndexPage",
+        "procedures.ProcedureIndexPage",
+        "home.StandardPage",
+    ]
+
+    class Meta:
+        verbose_name = "Cơ quan, đơn vị"
+        verbose_name_plural = "Cơ quan, đơn vị"
+
+    def clean(self):
+        super().clean()
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": "Ngày giải thể phải sau ngày bắt đầu hoạt động."})
+        if self.successor_id and self.successor_id == self.pk:
+            raise ValidationError({"successor": "Cơ quan không thể kế thừa chính nó."})
+
+    @property
+    def is_historical(self):
+        return self.valid_to is not None and self.valid_to < timezone.localdate()
+
+    @property
+    def parent_agency(self):
+        parent = self.get_parent().specific
+        return parent if isinstance(parent, AgencyPage) else None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sub_agencies"] = AgencyPage.objects.child_of(self).live().public().order_by("title")
+        context["sections"] = self.get_children().live().public().in_menu()
+        return context
+
+
+class AgencyLeader(Orderable, ContactFieldsMixin):
+    """A leader of an agency, edited on the agency's own admin page."""
+
+    agency = ParentalKey(AgencyPage, on_delete=models.CASCADE, related_name="leaders")
+    name = models.CharField("Họ và tên", max_length=255)
+    title = models.CharField("Chức vụ", max_length=255)
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("title")]), *ContactFieldsMixin.contact_panels]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Lãnh đạo"
+        verbose_name_plural = "Lãnh đạo"
+
+    def __str__(self):
+        return f"{self.title} {self.name}"
+
+
+@register_setting(icon="site")
+class PortalSettings(BaseGenericSetting):
+    """Province-wide values: name, logo, footer contact, links to the national service portal."""
+
+    province_name = models.CharField("Tên tỉnh", max_length=100, default="Tiền Giang")
+    portal_name = models.CharField(
+        "Tên cổng thông tin", max_length=255, default="Cổng thông tin điện tử tỉnh Tiền Giang"
+    )
+    owner = models.CharField("Cơ quan chủ quản", max_length=255, default="Ủy ban nhân dân tỉnh Tiền Giang")
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="Biểu trưng",
+        help_text="Quốc huy hoặc biểu trưng của tỉnh, ảnh vuông tối thiểu 128×128 điểm ảnh.",
+    )
+    responsible_person = models.CharField("Người chịu trách nhiệm", max_length=255, blank=True)
+    address = models.CharField("Địa chỉ", max_length=255, blank=True)
+    phone = models.CharField("Điện thoại", max_length=50, blank=True)
+    email = models.EmailField("Thư điện tử", blank=True)
+    licence = models.CharField("Giấy phép", max_length=255, blank=True)
+    national_portal_url = models.URLField("Cổng Dịch vụ công quốc gia", default="https://dichvucong.gov.vn")
+    provincial_portal_url = models.URLField("Cổng dịch vụ công của tỉnh", blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("province_name"), FieldPanel("portal_name"), FieldPanel("owner"), FieldPanel("logo")],
+            heading="Cổng thông tin",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("responsible_person"),
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+                FieldPanel("licence"),
+            ],
+            heading="Chân trang",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("national_portal_url"), FieldPanel("provincial_portal_url")],
+            heading="Dịch vụ công trực tuyến",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "Thông tin cổng"

@@ -1,0 +1,8 @@
+"""Local development: debug on, console e-mail, a fixed non-secret key."""
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = "dev-only-not-secret-8a1f0c3e"  # noqa: S105 (development only)
+ALLOWED_HOSTS = ["*"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
