@@ -84,7 +84,7 @@ class SearchParams:
     level: int | None = None
     page: int = 1
     page_size: int = PAGE_SIZE_DEFAULT
-    synonyms: list = field(default_factory=list)  # official phrases to add
+    synonyms: list = field(default_factory=list)  # Expansion objects from expand_synonyms
 
     @property
     def filters(self):
@@ -205,8 +205,8 @@ def text_query(query, synonyms=()):
         should.extend(
             _phrase_clauses(accented if trusted else None, folded, strength=1)
         )
-    for phrase in synonyms:
-        should.extend(_synonym_clauses(phrase))
+    for expansion in synonyms:
+        should.extend(_synonym_clauses(expansion))
     scoring = Q("bool", should=should, minimum_should_match=1)
     if is_procedure_like(query, synonyms):
         scoring = Q(
@@ -224,19 +224,26 @@ def text_query(query, synonyms=()):
     return scoring
 
 
-def _synonym_clauses(phrase):
-    """Clauses for an official term standing in for the citizen's words."""
-    folded = fold(phrase)
+def _synonym_clauses(expansion):
+    """Clauses for an official term standing in for the citizen's words: the term as a
+    phrase (weighted by its length, so that a two-syllable "đăng ký" does not swamp
+    the ranking) and the whole query with the words replaced."""
+    folded = fold(expansion.official)
+    weight = min(1.0, len(folded.split()) / 3)
+    rewritten = expansion.rewritten
     return [
+        Q("match_phrase", **{"title.folded": {"query": folded, "slop": 1, "boost": 25 * weight}}),
+        Q("match_phrase", **{"summary.folded": {"query": folded, "slop": 1, "boost": 5 * weight}}),
+        Q("match_phrase", **{"body.folded": {"query": folded, "slop": 1, "boost": 2 * weight}}),
         Q(
-            "match_phrase",
-            **{"title.folded": {"query": folded, "slop": 1, "boost": 25}},
+            "multi_match",
+            query=rewritten,
+            fields=_fields(".folded"),
+            type="cross_fields",
+            minimum_should_match=_minimum_should_match(rewritten.split()),
+            boost=2,
         ),
-        Q(
-            "match_phrase",
-            **{"summary.folded": {"query": folded, "slop": 1, "boost": 5}},
-        ),
-        Q("match_phrase", **{"body.folded": {"query": folded, "slop": 1, "boost": 2}}),
+        Q("match_phrase", **{"title.folded": {"query": rewritten, "slop": 1, "boost": 10}}),
     ]
 
 
@@ -320,7 +327,7 @@ def _with_highlight(search, params):
         return search.highlight("summary", no_match_size=180)
     suffix = "" if query.has_diacritics else ".folded"
     text = query.accented if query.has_diacritics else query.folded
-    phrases = [text, *params.synonyms]
+    phrases = [text, *(fold(e.official) if suffix else e.official for e in params.synonyms)]
     highlight_query = Q(
         "bool",
         should=[Q("match", **{f"summary{suffix}": phrase}) for phrase in phrases]
@@ -388,20 +395,31 @@ def suggest_search(query, size=8):
     )
 
 
-def expand_synonyms(query, synonyms):
-    """Official phrases whose citizens' wording occurs in the query.
+@dataclass(frozen=True)
+class Expansion:
+    """An official term found through a synonym, and the query rewritten with it."""
 
-    `synonyms` is an iterable of (colloquial, official) pairs; both are matched on whole
-    folded words, so "so do" finds "sổ đỏ" and "cmnd" does not fire inside another word.
+    official: str  # accented, normalised
+    rewritten: str  # the folded query with the citizen's words replaced
+
+
+def expand_synonyms(query, synonyms):
+    """Expansions for every citizens' wording that occurs in the query.
+
+    `synonyms` is an iterable of (colloquial, official) pairs; wordings are matched on
+    whole folded words, so "so do" finds "sổ đỏ" and "cmnd" does not fire inside another
+    word.
     """
     folded = _words(query.folded)
     found = []
     for colloquial, official in synonyms:
         key = _words(fold(colloquial))
-        if key.strip() and key in folded:
-            phrase = normalize_for_search(official)
-            if phrase not in found:
-                found.append(phrase)
+        if not key.strip() or key not in folded:
+            continue
+        rewritten = folded.replace(key, _words(fold(official))).strip()
+        expansion = Expansion(official=normalize_for_search(official), rewritten=rewritten)
+        if expansion not in found:
+            found.append(expansion)
     return found
 
 
