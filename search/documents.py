@@ -26,9 +26,7 @@ from elasticsearch.dsl import (
 from .text import clean_indexed_text
 
 vi_accented = analyzer("vi_accented", tokenizer="standard", filter=["lowercase"])
-vi_folded = analyzer(
-    "vi_folded", tokenizer="standard", filter=["lowercase", "asciifolding"]
-)
+vi_folded = analyzer("vi_folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
 # Two- and three-syllable shingles (most Vietnamese words are two syllables) on folded
 # text, so that adjacent syllables score as a unit with or without diacritics.
 vi_shingle = token_filter(

@@ -12,8 +12,9 @@ import logging
 import threading
 import time
 
-import urllib3
 from django.conf import settings
+
+import urllib3
 from elasticsearch.dsl.response import Response
 
 logger = logging.getLogger(__name__)
@@ -35,9 +36,7 @@ class EngineUnavailable(EngineError):
 def client_kind(info):
     """Which Python client fits the engine that answered `GET /` with `info`."""
     version = info.get("version") or {}
-    return (
-        "opensearch" if version.get("distribution") == "opensearch" else "elasticsearch"
-    )
+    return "opensearch" if version.get("distribution") == "opensearch" else "elasticsearch"
 
 
 def engine_label(info):
@@ -66,9 +65,7 @@ def probe(urls):
             return json.loads(answer.data)
         except ValueError as error:
             last_error = error
-    raise EngineUnavailable(
-        f"no search engine answered at {', '.join(urls)}: {last_error}"
-    )
+    raise EngineUnavailable(f"no search engine answered at {', '.join(urls)}: {last_error}")
 
 
 def _is_unavailable_status(status):
@@ -167,6 +164,9 @@ class Engine:
     def delete_index(self, name):
         return self._call(self.client.indices.delete, index=name)
 
+    def update_index_settings(self, name, body):
+        return self._call(self.client.indices.put_settings, index=name, body=body)
+
     def refresh(self, index=None):
         return self._call(self.client.indices.refresh, index=index or self.alias)
 
@@ -178,9 +178,7 @@ class Engine:
 
     def own_indices(self):
         """Every versioned index of this prefix, whether the alias points at it or not."""
-        answer = self._call(
-            self.client.indices.get, index=f"{self.alias}-*", ignore_unavailable=True
-        )
+        answer = self._call(self.client.indices.get, index=f"{self.alias}-*", ignore_unavailable=True)
         return sorted(answer)
 
     def point_alias(self, index):
@@ -196,14 +194,27 @@ class Engine:
 
     # -- documents --------------------------------------------------------------------
 
-    def index_document(self, doc_id, document, index=None, refresh=False):
-        return self._call(
-            self.client.index,
-            index=index or self.alias,
-            id=str(doc_id),
-            body=document,
-            refresh="true" if refresh else "false",
-        )
+    def index_document(self, doc_id, document, refresh=False):
+        """Index one document through the alias. Until a first rebuild has created the
+        alias there is nothing to update (and the engine must not auto-create an index
+        under the alias's name), so that case is a no-op; returns whether it was sent."""
+        try:
+            self._call(
+                self.client.index,
+                index=self.alias,
+                id=str(doc_id),
+                body=document,
+                refresh="true" if refresh else "false",
+                require_alias="true",
+            )
+        except EngineUnavailable:
+            raise
+        except EngineError as error:
+            if str(error).startswith("404"):
+                logger.info("search index: no alias %s yet; run rebuild_search_index", self.alias)
+                return False
+            raise
+        return True
 
     def delete_document(self, doc_id, index=None, refresh=False):
         """Delete one document; a document that is not there is not an error."""
@@ -239,9 +250,7 @@ class Engine:
                 result = next(iter(item.values()))
                 if result.get("error") and result.get("status") != 404:
                     failures += 1
-                    logger.warning(
-                        "search index: bulk item failed: %s", result["error"]
-                    )
+                    logger.warning("search index: bulk item failed: %s", result["error"])
         return failures
 
     def count(self, index=None):

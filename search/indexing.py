@@ -86,12 +86,24 @@ def _summary(page):
     return None, page.search_description or ""
 
 
-def agency_chain(page):
-    """Slugs of the agency owning the page and every agency above it, nearest first."""
+def agency_paths():
+    """{tree path: slug} of every agency, for building many documents without a query
+    per page."""
     from home.models import AgencyPage
 
-    agencies = AgencyPage.objects.ancestor_of(page, inclusive=True).order_by("-depth")
-    return list(agencies.values_list("slug", flat=True))
+    return dict(AgencyPage.objects.values_list("path", "slug"))
+
+
+def agency_chain(page, agencies_by_path=None):
+    """Slugs of the agency owning the page and every agency above it, nearest first."""
+    if agencies_by_path is None:
+        from home.models import AgencyPage
+
+        agencies = AgencyPage.objects.ancestor_of(page, inclusive=True).order_by("-depth")
+        return list(agencies.values_list("slug", flat=True))
+    steplen = page.steplen
+    prefixes = (page.path[:end] for end in range(len(page.path), 0, -steplen))
+    return [agencies_by_path[path] for path in prefixes if path in agencies_by_path]
 
 
 def _sector(page):
@@ -101,12 +113,12 @@ def _sector(page):
     return getattr(sector, "slug", None) or str(sector.pk), str(sector)
 
 
-def build_source(page):
+def build_source(page, agencies_by_path=None):
     """The engine document of a specific, searchable page."""
     summary_field, summary = _summary(page)
     skip = {"title", summary_field, "code"}
     body = " ".join(text for text in _search_field_texts(page, page.get_search_fields(), skip) if text)
-    chain = agency_chain(page)
+    chain = agency_chain(page, agencies_by_path)
     sector, sector_name = _sector(page)
     level = getattr(page, "level", None)
     date = getattr(page, "date", None)

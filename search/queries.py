@@ -88,9 +88,7 @@ class SearchParams:
 
     @property
     def filters(self):
-        return {
-            name: getattr(self, name) for name in FACET_FIELDS if getattr(self, name)
-        }
+        return {name: getattr(self, name) for name in FACET_FIELDS if getattr(self, name)}
 
 
 def _minimum_should_match(words):
@@ -185,11 +183,7 @@ def text_query(query, synonyms=()):
         ),
         Q("term", code={"value": query.text, "boost": CODE_BOOST}),
     ]
-    should.extend(
-        Q("term", code={"value": word, "boost": CODE_BOOST})
-        for word in words
-        if _CODE.match(word)
-    )
+    should.extend(Q("term", code={"value": word, "boost": CODE_BOOST}) for word in words if _CODE.match(word))
     if trusted:
         should.append(
             Q(
@@ -202,9 +196,7 @@ def text_query(query, synonyms=()):
             )
         )
     if len(words) > 1:
-        should.extend(
-            _phrase_clauses(accented if trusted else None, folded, strength=1)
-        )
+        should.extend(_phrase_clauses(accented if trusted else None, folded, strength=1))
     for expansion in synonyms:
         should.extend(_synonym_clauses(expansion))
     scoring = Q("bool", should=should, minimum_should_match=1)
@@ -226,10 +218,11 @@ def text_query(query, synonyms=()):
 
 def _synonym_clauses(expansion):
     """Clauses for an official term standing in for the citizen's words: the term as a
-    phrase (weighted by its length, so that a two-syllable "đăng ký" does not swamp
-    the ranking) and the whole query with the words replaced."""
+    phrase, weighted by how much of the query the citizen's words made up (so that
+    "đk" in "đk khai sinh" does not lift every "Đăng ký ..."), and the whole query with
+    the words replaced."""
     folded = fold(expansion.official)
-    weight = min(1.0, len(folded.split()) / 3)
+    weight = min(1.0, 1.5 * expansion.coverage)
     rewritten = expansion.rewritten
     return [
         Q("match_phrase", **{"title.folded": {"query": folded, "slop": 1, "boost": 25 * weight}}),
@@ -268,9 +261,7 @@ def build_search(params):
         )
     else:
         # An empty query lists the newest content.
-        search = search.query(Q("bool", filter=base_filter())).sort(
-            {"published_at": {"order": "desc"}}
-        )
+        search = search.query(Q("bool", filter=base_filter())).sort({"published_at": {"order": "desc"}})
 
     filters = params.filters
     # Selected facets filter the hits through post_filter, so that each facet's own
@@ -284,15 +275,9 @@ def build_search(params):
             )
         )
     for name, field_name in FACET_FIELDS.items():
-        others = [
-            _filter_clause(other, value)
-            for other, value in filters.items()
-            if other != name
-        ]
+        others = [_filter_clause(other, value) for other, value in filters.items() if other != name]
         bucket = A("terms", field=field_name, size=FACET_SIZES[name])
-        search.aggs.bucket(name, A("filter", Q("bool", filter=others))).bucket(
-            "values", bucket
-        )
+        search.aggs.bucket(name, A("filter", Q("bool", filter=others))).bucket("values", bucket)
 
     start = (params.page - 1) * params.page_size
     search = search.extra(from_=start, size=params.page_size, track_total_hits=True)
@@ -333,9 +318,9 @@ def _with_highlight(search, params):
         should=[Q("match", **{f"summary{suffix}": phrase}) for phrase in phrases]
         + [Q("match", **{f"body{suffix}": phrase}) for phrase in phrases],
     ).to_dict()
-    return search.highlight(
-        f"summary{suffix}", highlight_query=highlight_query, no_match_size=180
-    ).highlight(f"body{suffix}", highlight_query=highlight_query)
+    return search.highlight(f"summary{suffix}", highlight_query=highlight_query, no_match_size=180).highlight(
+        f"body{suffix}", highlight_query=highlight_query
+    )
 
 
 def did_you_mean_search(query):
@@ -401,6 +386,7 @@ class Expansion:
 
     official: str  # accented, normalised
     rewritten: str  # the folded query with the citizen's words replaced
+    coverage: float  # share of the query's words that were the citizen's wording
 
 
 def expand_synonyms(query, synonyms):
@@ -417,7 +403,8 @@ def expand_synonyms(query, synonyms):
         if not key.strip() or key not in folded:
             continue
         rewritten = folded.replace(key, _words(fold(official))).strip()
-        expansion = Expansion(official=normalize_for_search(official), rewritten=rewritten)
+        coverage = len(key.split()) / len(folded.split())
+        expansion = Expansion(normalize_for_search(official), rewritten, coverage)
         if expansion not in found:
             found.append(expansion)
     return found

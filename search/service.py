@@ -172,9 +172,7 @@ def label_facets(counts, params):
 
     labels = {"type": TYPE_LABELS}
     agency_slugs = [value for value, _ in counts.get("agency", [])]
-    labels["agency"] = dict(
-        AgencyPage.objects.filter(slug__in=agency_slugs).values_list("slug", "title")
-    )
+    labels["agency"] = dict(AgencyPage.objects.filter(slug__in=agency_slugs).values_list("slug", "title"))
     sector_slugs = [value for value, _ in counts.get("sector", [])]
     labels["sector"] = dict(
         SearchDocument.objects.filter(sector__in=sector_slugs)
@@ -188,9 +186,7 @@ def label_facets(counts, params):
         facets[name] = [
             {
                 "value": value,
-                "label": level_label(value)
-                if name == "level"
-                else labels[name].get(value, str(value)),
+                "label": level_label(value) if name == "level" else labels[name].get(value, str(value)),
                 "count": count,
                 "selected": str(value) == str(selected) if selected is not None else False,
             }

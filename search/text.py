@@ -92,9 +92,7 @@ def fold_char(char):
         return "d" if char == "đ" else "D"
     if char.isascii():
         return char
-    stripped = "".join(
-        c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
-    )
+    stripped = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
     return stripped if len(stripped) == 1 else char
 
 
@@ -146,10 +144,7 @@ def clean_query(raw, max_length=MAX_QUERY_LENGTH):
     `max_length` characters, at the last space when one is near the end.
     """
     text = unicodedata.normalize("NFC", raw or "")
-    text = "".join(
-        " " if unicodedata.category(char) in _UNWANTED_CATEGORIES else char
-        for char in text
-    )
+    text = "".join(" " if unicodedata.category(char) in _UNWANTED_CATEGORIES else char for char in text)
     text = _SPACES.sub(" ", canonical_tones(text)).strip()
     truncated = len(text) > max_length
     if truncated:
@@ -165,8 +160,5 @@ def clean_indexed_text(text):
     """Text as it goes into the index: normalised, highlight markers and control
     characters removed, whitespace collapsed."""
     text = normalize(text)
-    text = "".join(
-        " " if unicodedata.category(char) in _UNWANTED_CATEGORIES else char
-        for char in text
-    )
+    text = "".join(" " if unicodedata.category(char) in _UNWANTED_CATEGORIES else char for char in text)
     return _SPACES.sub(" ", text).strip()

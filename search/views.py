@@ -121,9 +121,7 @@ def search_api(request):
 @require_GET
 def suggest_api(request):
     query = clean_query(request.GET.get("q", ""))
-    return JsonResponse(
-        {"suggestions": service.suggest(query)}, json_dumps_params={"ensure_ascii": False}
-    )
+    return JsonResponse({"suggestions": service.suggest(query)}, json_dumps_params={"ensure_ascii": False})
 
 
 def _url(base, **changes):

@@ -293,9 +293,7 @@ def documents():
                 agency=agency,
                 agencies=agency_chain(agency),
                 date=date,
-                published_at=datetime.datetime.combine(
-                    date, datetime.time(8), tzinfo=datetime.UTC
-                ),
+                published_at=datetime.datetime.combine(date, datetime.time(8), tzinfo=datetime.UTC),
             ),
         )
     for page_id, title, agency, summary, body in PAGES:

@@ -27,9 +27,7 @@ def half_composed(text):
     for char in unicodedata.normalize("NFC", text):
         marks = unicodedata.normalize("NFD", char)
         base = "".join(mark for mark in marks if mark not in tones)
-        out.append(
-            unicodedata.normalize("NFC", base) + "".join(m for m in marks if m in tones)
-        )
+        out.append(unicodedata.normalize("NFC", base) + "".join(m for m in marks if m in tones))
     return "".join(out)
 
 

@@ -1,0 +1,123 @@
+"""A full rebuild: a fresh versioned index, loaded in bulk, then the alias swapped.
+
+Searches keep using the old index (through the alias) until the swap, which is one
+atomic `_aliases` request, so there is no moment without results.
+"""
+
+import time
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from .documents import index_body
+from .engine import get_engine
+from .indexing import agency_paths, build_source, indexed_models
+from .models import PendingIndexUpdate, SearchDocument
+
+DATABASE_FIELDS = [f.name for f in SearchDocument._meta.concrete_fields if not f.primary_key]
+
+
+@dataclass
+class RebuildReport:
+    engine: str | None = None
+    alias: str | None = None
+    index: str | None = None
+    removed: list = field(default_factory=list)
+    counts: dict = field(default_factory=dict)
+    total: int = 0
+    failures: int = 0
+    engine_seconds: float = 0.0
+    database_seconds: float = 0.0
+
+
+def searchable_pages():
+    """Live, public pages of the indexed types, in tree order."""
+    return Page.objects.live().public().type(*indexed_models()).order_by("path")
+
+
+def rebuild(chunk_size=1000, progress=None, pages=None):
+    """Rebuild the engine index (when configured) and the database copy."""
+    started_at = timezone.now()
+    engine = get_engine()
+    report = RebuildReport()
+    if engine is not None:
+        report.engine, report.alias = engine.name, engine.alias  # probes: fails early
+        report.index = engine.new_index_name()
+        body = index_body(report.index)
+        body["settings"]["refresh_interval"] = "-1"  # no refreshes while loading
+        engine.create_index(report.index, body)
+
+    agencies = agency_paths()
+    pages = searchable_pages() if pages is None else pages
+    total = pages.count()
+    seen = set()
+    batch = []
+
+    def flush():
+        if not batch:
+            return
+        if engine is not None:
+            began = time.monotonic()
+            operations = []
+            for page_id, source in batch:
+                operations.append({"index": {"_id": str(page_id)}})
+                operations.append(source)
+            report.failures += engine.bulk(operations, index=report.index)
+            report.engine_seconds += time.monotonic() - began
+        began = time.monotonic()
+        save_database_copies(batch)
+        report.database_seconds += time.monotonic() - began
+        batch.clear()
+        if progress:
+            progress(report.total, total)
+
+    for page in pages.specific().iterator(chunk_size=chunk_size):
+        source = build_source(page, agencies)
+        batch.append((page.pk, source))
+        seen.add(page.pk)
+        report.total += 1
+        report.counts[source["type"]] = report.counts.get(source["type"], 0) + 1
+        if len(batch) >= chunk_size:
+            flush()
+    flush()
+
+    if engine is not None:
+        began = time.monotonic()
+        engine.update_index_settings(report.index, {"index": {"refresh_interval": "1s"}})
+        engine.refresh(report.index)
+        previous = engine.own_indices()
+        engine.point_alias(report.index)
+        for name in previous:
+            if name != report.index:
+                engine.delete_index(name)
+                report.removed.append(name)
+        report.engine_seconds += time.monotonic() - began
+        # Changes recorded before this rebuild started are part of it now.
+        PendingIndexUpdate.objects.filter(created_at__lt=started_at).delete()
+
+    began = time.monotonic()
+    remove_stale_database_copies(seen)
+    report.database_seconds += time.monotonic() - began
+    return report
+
+
+def save_database_copies(batch):
+    """Upsert the database copies of a batch and index them for Wagtail's search."""
+    rows = [SearchDocument.from_source(page_id, source) for page_id, source in batch]
+    with transaction.atomic():
+        SearchDocument.objects.bulk_create(
+            rows, update_conflicts=True, unique_fields=["page"], update_fields=DATABASE_FIELDS
+        )
+        get_search_backend().add_bulk(SearchDocument, rows)
+
+
+def remove_stale_database_copies(seen):
+    existing = set(SearchDocument.objects.values_list("page_id", flat=True))
+    stale = sorted(existing - seen)
+    for start in range(0, len(stale), 500):
+        for row in SearchDocument.objects.filter(page_id__in=stale[start : start + 500]):
+            row.delete()  # one by one, so that Wagtail drops its index entry too
