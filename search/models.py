@@ -2,6 +2,7 @@ from django.db import models
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from .text import fold
 
@@ -36,6 +37,10 @@ class Synonym(index.Indexed, models.Model):
         return f"{self.colloquial} → {self.official}"
 
 
+class SearchDocumentQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    pass
+
+
 class SearchDocument(index.Indexed, models.Model):
     """The database copy of one indexed page, kept in step with the engine's index.
 
@@ -64,6 +69,8 @@ class SearchDocument(index.Indexed, models.Model):
     date = models.DateField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     url = models.CharField(max_length=500)
+
+    objects = SearchDocumentQuerySet.as_manager()
 
     search_fields = [
         index.SearchField("title_folded", boost=5),
