@@ -5,6 +5,7 @@ StandardPage; AgencyIndexPage → AgencyPage → (sub-agencies, its own news and
 standard pages). A page belongs to the nearest AgencyPage above it.
 """
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -91,6 +92,9 @@ class HomePage(Page):
             AgencyPage.objects.live().public().current().filter(depth=self.depth + 2).order_by("title")
         )
         context["service_levels"] = SERVICE_LEVEL_LINKS
+        context["procedure_index"] = (
+            self.get_children().live().type(apps.get_model("procedures", "ProcedureIndexPage")).first()
+        )
         return context
 
 

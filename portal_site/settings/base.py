@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
@@ -94,6 +95,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Vietnamese everywhere: public pages, the Wagtail admin, dates as dd/mm/yyyy.
+LOCALE_PATHS = [BASE_DIR / "portal_site" / "locale"]  # Vietnamese for the parts of the Wagtail admin it lacks
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt")]
