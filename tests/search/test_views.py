@@ -198,7 +198,8 @@ def test_agency_hostname_searches_that_agency_by_default(client, fresh_engine, m
 def test_without_an_engine_the_database_answers_with_folding(client, settings, make_agency, publish):
     settings.ELASTICSEARCH_URL = None
     justice = make_agency("so-tu-phap", "Sở Tư pháp")
-    publish(StandardPage(title="Đăng ký khai sinh cho trẻ em", intro="Nộp tờ khai đăng ký khai sinh."), justice)
+    birth = StandardPage(title="Đăng ký khai sinh cho trẻ em", intro="Nộp tờ khai đăng ký khai sinh.")
+    publish(birth, justice)
     publish(StandardPage(title="Đường dây nóng", intro="Số điện thoại đường dây nóng."), justice)
     body = api(client, q="dang ky khai sinh").json()
     assert body["backend"] == "database"
