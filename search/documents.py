@@ -44,16 +44,12 @@ vi_shingles = analyzer(
 code_normalizer = normalizer("code_normalizer", filter=["lowercase", "asciifolding"])
 
 
-def vietnamese_text(**kwargs):
-    """An accented text field with folded and shingled sub-fields."""
-    return Text(
-        analyzer=vi_accented,
-        fields={
-            "folded": Text(analyzer=vi_folded),
-            "shingles": Text(analyzer=vi_shingles),
-        },
-        **kwargs,
-    )
+def vietnamese_text(shingles=True, **kwargs):
+    """An accented text field with a folded and (optionally) a shingled sub-field."""
+    fields = {"folded": Text(analyzer=vi_folded)}
+    if shingles:
+        fields["shingles"] = Text(analyzer=vi_shingles)
+    return Text(analyzer=vi_accented, fields=fields, **kwargs)
 
 
 class PageDocument(Document):
@@ -64,7 +60,9 @@ class PageDocument(Document):
     display_title = Keyword(index=False)  # the editor's spelling, for display
     code = Keyword(normalizer=code_normalizer)
     summary = vietnamese_text()
-    body = vietnamese_text()
+    # No shingles on the body: they would double its indexing cost; phrase clauses
+    # (match_phrase with slop) reward adjacent syllables there instead.
+    body = vietnamese_text(shingles=False)
     agency = Keyword()  # slug of the agency whose subtree holds the page
     agencies = Keyword()  # that agency and every agency above it
     sector = Keyword()

@@ -161,7 +161,7 @@ def text_query(query, synonyms=()):
         Q(
             "multi_match",
             query=folded,
-            fields=_fields(".shingles", title=6, summary=3, body=1.5),
+            fields=["title.shingles^6", "summary.shingles^3"],
         ),
         Q(
             "multi_match",

@@ -5,16 +5,19 @@ atomic `_aliases` request, so there is no moment without results.
 """
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 
 from .documents import index_body
-from .engine import get_engine
+from .engine import EngineError, get_engine
 from .indexing import agency_paths, build_source, indexed_models
 from .models import PendingIndexUpdate, SearchDocument
 
@@ -39,10 +42,42 @@ def searchable_pages():
     return Page.objects.live().public().type(*indexed_models()).order_by("path")
 
 
-def rebuild(chunk_size=1000, progress=None, pages=None):
-    """Rebuild the engine index (when configured) and the database copy."""
-    started_at = timezone.now()
+def rebuild(chunk_size=1000, progress=None):
+    """Rebuild the engine index (when configured) and the database copy from the
+    live, public pages."""
+    agencies = agency_paths()
+    pages = searchable_pages()
+    sources = (
+        (page.pk, build_source(page, agencies)) for page in pages.specific().iterator(chunk_size=chunk_size)
+    )
+    return load(sources, pages.count(), chunk_size=chunk_size, progress=progress)
+
+
+def load(sources, total, chunk_size=1000, progress=None):
+    """Load (page id, document) pairs into a fresh index and swap the alias to it;
+    replace the database copy with the same documents. A failure leaves the alias (and
+    so the live search) on the previous index and removes the half-built one."""
     engine = get_engine()
+    try:
+        return _load(engine, sources, total, chunk_size, progress)
+    except EngineError:
+        if engine is not None:
+            for name in engine.own_indices() if _safe(engine) else []:
+                if name not in engine.indices_behind_alias():
+                    engine.delete_index(name)
+        raise
+
+
+def _safe(engine):
+    try:
+        engine.health()
+    except EngineError:
+        return False
+    return True
+
+
+def _load(engine, sources, total, chunk_size, progress):
+    started_at = timezone.now()
     report = RebuildReport()
     if engine is not None:
         report.engine, report.alias = engine.name, engine.alias  # probes: fails early
@@ -50,24 +85,41 @@ def rebuild(chunk_size=1000, progress=None, pages=None):
         body = index_body(report.index)
         body["settings"]["refresh_interval"] = "-1"  # no refreshes while loading
         engine.create_index(report.index, body)
+    # Wagtail's index of the database copy is refilled from scratch: inserting is much
+    # cheaper than updating entries one by one.
+    IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(SearchDocument)).delete()
 
-    agencies = agency_paths()
-    pages = searchable_pages() if pages is None else pages
-    total = pages.count()
     seen = set()
     batch = []
+    # The engine loads one batch while Python builds the next and writes the database
+    # copy: one bulk request in flight at a time, in a worker thread.
+    sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-bulk")
+    in_flight = None
+
+    def send(operations):
+        began = time.monotonic()
+        failures = engine.bulk(operations, index=report.index)
+        return failures, time.monotonic() - began
+
+    def settle():
+        nonlocal in_flight
+        if in_flight is not None:
+            failures, seconds = in_flight.result()  # re-raises an engine error here
+            report.failures += failures
+            report.engine_seconds += seconds
+            in_flight = None
 
     def flush():
+        nonlocal in_flight
         if not batch:
             return
         if engine is not None:
-            began = time.monotonic()
             operations = []
             for page_id, source in batch:
                 operations.append({"index": {"_id": str(page_id)}})
                 operations.append(source)
-            report.failures += engine.bulk(operations, index=report.index)
-            report.engine_seconds += time.monotonic() - began
+            settle()
+            in_flight = sender.submit(send, operations)
         began = time.monotonic()
         save_database_copies(batch)
         report.database_seconds += time.monotonic() - began
@@ -75,15 +127,18 @@ def rebuild(chunk_size=1000, progress=None, pages=None):
         if progress:
             progress(report.total, total)
 
-    for page in pages.specific().iterator(chunk_size=chunk_size):
-        source = build_source(page, agencies)
-        batch.append((page.pk, source))
-        seen.add(page.pk)
-        report.total += 1
-        report.counts[source["type"]] = report.counts.get(source["type"], 0) + 1
-        if len(batch) >= chunk_size:
-            flush()
-    flush()
+    try:
+        for page_id, source in sources:
+            batch.append((page_id, source))
+            seen.add(page_id)
+            report.total += 1
+            report.counts[source["type"]] = report.counts.get(source["type"], 0) + 1
+            if len(batch) >= chunk_size:
+                flush()
+        flush()
+        settle()
+    finally:
+        sender.shutdown(wait=True)
 
     if engine is not None:
         began = time.monotonic()

@@ -42,18 +42,17 @@ def _is_vowel(char):
 
 
 # A two-letter open rhyme written "new style": a bare o/u followed by a toned plain
-# a/e/y that ends the syllable (no letter or combining mark after it).
-_NEW_STYLE_RHYME = re.compile(
-    r"([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?![^\W\d_])",
-)
+# a/e/y that ends the syllable (no letter after it). One character class, no groups:
+# this regex runs over every indexed text, and this shape scans fastest.
+_NEW_STYLE_RHYME = re.compile(r"[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\W\d_])")
 _OPEN_RHYMES = {("o", "a"), ("o", "e"), ("u", "y")}
 
 
 def _traditional(match):
-    first, second = match.group(1), match.group(2)
+    first, second = match.group(0)
     base, tone = _split_tone(second)
     if (first.lower(), base.lower()) not in _OPEN_RHYMES:
-        return match.group(0)
+        return match.group(0)  # "quá", "của": the tone is where it belongs
     start = match.start()
     previous = match.string[start - 1] if start else ""
     if previous and previous.isalpha() and _is_vowel(previous):
@@ -96,10 +95,21 @@ def fold_char(char):
     return stripped if len(stripped) == 1 else char
 
 
+# After NFD, Vietnamese text is ASCII letters, combining marks and đ/Đ (which has no
+# decomposition); such text folds fastest by dropping every non-ASCII code point.
+_DECOMPOSED_LATIN = re.compile(r"[\x00-\x7f\u0300-\u036f\u0110\u0111]*")
+
+
 def fold(text):
     """Lowercase, diacritic-free text: `Đăng ký` → `dang ky`. NFC first, so NFD and
     half-composed input fold the same; one output character per NFC input character."""
     text = unicodedata.normalize("NFC", text or "")
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFD", text)
+    if _DECOMPOSED_LATIN.fullmatch(decomposed):
+        ascii_only = decomposed.replace("đ", "d").replace("Đ", "D").encode("ascii", "ignore")
+        return ascii_only.decode("ascii").lower()
     return "".join(fold_char(char) for char in text).lower()
 
 
@@ -109,8 +119,26 @@ def has_diacritics(text):
     return fold(text) != text.lower()
 
 
+# Control (Cc), format (Cf: zero-width spaces, bidi controls, BOM), surrogate and
+# private-use characters never belong in a query or an indexed text.
 _UNWANTED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
-_SPACES = re.compile(r"\s+")
+# A quick scan for the usual suspects; only text containing one is checked per character.
+_SUSPECT = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f"
+    "\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
+    "\ud800-\udfff\ue000-\uf8ff\U000e0000-\U000e007f\U000f0000-\U0010ffff]"
+)
+
+
+def _strip_unwanted(text):
+    """Unwanted characters become spaces (tabs and newlines are whitespace already)."""
+    if not _SUSPECT.search(text):
+        return text
+    return "".join(" " if unicodedata.category(char) in _UNWANTED_CATEGORIES else char for char in text)
+
+
+def _collapse_spaces(text):
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True)
@@ -144,8 +172,7 @@ def clean_query(raw, max_length=MAX_QUERY_LENGTH):
     `max_length` characters, at the last space when one is near the end.
     """
     text = unicodedata.normalize("NFC", raw or "")
-    text = "".join(" " if unicodedata.category(char) in _UNWANTED_CATEGORIES else char for char in text)
-    text = _SPACES.sub(" ", canonical_tones(text)).strip()
+    text = _collapse_spaces(canonical_tones(_strip_unwanted(text)))
     truncated = len(text) > max_length
     if truncated:
         cut = text[:max_length]
@@ -159,6 +186,4 @@ def clean_query(raw, max_length=MAX_QUERY_LENGTH):
 def clean_indexed_text(text):
     """Text as it goes into the index: normalised, highlight markers and control
     characters removed, whitespace collapsed."""
-    text = normalize(text)
-    text = "".join(" " if unicodedata.category(char) in _UNWANTED_CATEGORIES else char for char in text)
-    return _SPACES.sub(" ", text).strip()
+    return _collapse_spaces(_strip_unwanted(normalize(text)))
