@@ -5,3 +5,10 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "news"
     verbose_name = "Tin tức – Sự kiện"
+
+    def ready(self):
+        from home.importing import register_section
+        from news.importing import NewsSection
+
+        # After agencies (10) and procedures (20): news may name an agency created in the same file.
+        register_section(NewsSection, order=30)

@@ -1,18 +1,398 @@
+"""News: every agency publishes into its own section; the portal's section aggregates them all.
+
+Tree (architecture.md): HomePage → NewsIndexPage (portal-wide) and AgencyPage → NewsIndexPage
+(the agency's own) → NewsPage. A news item belongs to the agency whose subtree holds it.
+"""
+
+import calendar
+import datetime
+import unicodedata
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractMonth, ExtractYear
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.http import urlencode
+from django.utils.text import slugify
 
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import ItemBase, TagBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock
+from home.models import AgencyPage, agency_for
+
+PAGE_SIZE = 12
 
 
-class NewsIndexPage(Page):
-    """A news section ("Tin tức – Sự kiện"): portal-wide under HomePage, or an agency's own."""
+def vietnamese_sort_key(text):
+    """Sort key close to Vietnamese dictionary order (the database collation is byte order)."""
+    folded = unicodedata.normalize("NFD", text.replace("đ", "dz").replace("Đ", "Dz"))
+    return "".join(c for c in folded if not unicodedata.combining(c)).casefold(), text
+
+
+class NewsTag(TagBase):
+    """A news topic ("chủ đề"). Its own model so that slugs are plain ASCII: "Đô thị" → "do-thi"."""
+
+    class Meta:
+        verbose_name = "Chủ đề tin"
+        verbose_name_plural = "Chủ đề tin"
+
+    def slugify(self, tag, i=None):
+        slug = slugify(unicodedata.normalize("NFC", tag).replace("đ", "d").replace("Đ", "D"))
+        slug = slug or "chu-de"
+        return f"{slug}-{i}" if i is not None else slug
+
+
+class NewsPageTag(ItemBase):
+    """The link between a news item and one of its topics."""
+
+    tag = models.ForeignKey(NewsTag, on_delete=models.CASCADE, related_name="tagged_news")
+    content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        verbose_name = "Chủ đề của tin"
+        verbose_name_plural = "Chủ đề của tin"
+        constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="unique_news_tag")]
+
+    def __str__(self):
+        return str(self.tag)
+
+
+class NewsPageQuerySet(PageQuerySet):
+    def visible(self, now=None):
+        """Live, public news not past its expiry, even before `publish_scheduled` has run."""
+        now = now or timezone.now()
+        return self.live().public().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+
+    def newest_first(self):
+        return self.order_by("-date", "-first_published_at", "-pk")
+
+    def pinned_first(self):
+        return self.order_by("-pinned", "-date", "-first_published_at", "-pk")
+
+    def under(self, path):
+        """News in the subtree at this tree path (a site root, an agency); no query needed."""
+        return self.filter(path__startswith=path)
+
+    def with_cards(self):
+        """What a news card needs (lead image and its renditions) in a fixed number of queries."""
+        images = get_image_model().objects.prefetch_renditions()
+        return self.prefetch_related(models.Prefetch("lead_image", queryset=images))
+
+
+NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
+
+
+def attach_agencies(pages):
+    """Set `page.agency` on each page from one query over all agencies (not one per page)."""
+    pages = list(pages)
+    if not pages:
+        return pages
+    agencies = {
+        agency.path: agency
+        for agency in AgencyPage.objects.only(
+            "id", "path", "depth", "title", "slug", "url_path", "short_name"
+        )
+    }
+    for page in pages:
+        page.agency = None
+        for end in range(len(page.path) - page.steplen, 0, -page.steplen):
+            if page.path[:end] in agencies:
+                page.agency = agencies[page.path[:end]]
+                break
+    return pages
+
+
+class NewsIndexPage(RoutablePageMixin, Page):
+    """A news section ("Tin tức – Sự kiện"): portal-wide under HomePage, or an agency's own.
+
+    The portal-wide section lists every agency's news; an agency's section lists its own subtree
+    (a district lists its communes' news too). Editors add NewsPages under an agency's section.
+    Feeds hang off it: rss/, atom/, the/<tag>/rss/, the/<tag>/atom/.
+    """
 
     intro = models.TextField("Giới thiệu", blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage", "home.AgencyPage"]
-    subpage_types = []
+    subpage_types = ["news.NewsPage"]
 
     class Meta:
         verbose_name = "Chuyên mục tin tức"
+
+    @cached_property
+    def agency(self):
+        """The agency owning this section, or None for the portal-wide section."""
+        return agency_for(self)
+
+    @property
+    def scope_path(self):
+        """Tree path whose subtree this section lists: the agency's, or the whole site's."""
+        return self.agency.path if self.agency else self.path[: -self.steplen]
+
+    def news(self):
+        return NewsPage.objects.visible().under(self.scope_path)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(NewsListing(self, request).context())
+        return context
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        from news.feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        from news.feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+    @path("the/<str:tag>/rss/", name="tag_rss")
+    def tag_rss_feed(self, request, tag):
+        from news.feeds import NewsRssFeed
+
+        return NewsRssFeed(self, self._tag_or_404(tag))(request)
+
+    @path("the/<str:tag>/atom/", name="tag_atom")
+    def tag_atom_feed(self, request, tag):
+        from news.feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self, self._tag_or_404(tag))(request)
+
+    @staticmethod
+    def _tag_or_404(slug):
+        tag = NewsTag.objects.filter(slug=slug).first()
+        if tag is None:
+            raise Http404("Không có chủ đề tin này.")
+        return tag
+
+
+class NewsListing:
+    """The filtered, paginated list behind a NewsIndexPage. Bad parameters never raise.
+
+    Filters (all optional, combinable): agency=<slug>, tag=<slug>, year=<yyyy>, month=<1-12>, page=<n>.
+    An unknown value gives an empty list with a Vietnamese message; a page number out of range
+    shows the first or last page.
+    """
+
+    def __init__(self, index, request):
+        self.index, self.request, self.params = index, request, request.GET
+        self.messages = []
+
+    def context(self):
+        scope = self.index.news()
+        filtered, filters = self._filter(scope)
+        paginator = Paginator(filtered.with_cards().pinned_first(), PAGE_SIZE)
+        page_obj = paginator.page(self._page_number(paginator))
+        items = attach_agencies(page_obj.object_list)
+        query = urlencode({k: v for k, v in filters.items() if v and not k.startswith("_")})
+        return {
+            "news_items": items,
+            "page_obj": page_obj,
+            "query": query,
+            "filters": filters,
+            "messages_news": self.messages,
+            "archive": self._archive(scope),
+            "top_tags": self._top_tags(scope),
+            "agency_choices": self._agency_choices() if self.index.agency is None else [],
+            "active_tag": filters.get("_tag_object"),
+            "month_choices": [str(month) for month in range(1, 13)],
+        }
+
+    def _filter(self, news):
+        filters = {"agency": "", "tag": "", "year": "", "month": ""}
+        agency_slug = self.params.get("agency", "").strip()
+        if agency_slug:
+            agency = AgencyPage.objects.filter(
+                slug=agency_slug, path__startswith=self.index.scope_path
+            ).first()
+            if agency is None:
+                self.messages.append(f"Không tìm thấy cơ quan «{agency_slug}»; không có tin nào để hiển thị.")
+                news = news.none()
+            else:
+                news = news.under(agency.path)
+                filters["agency"] = agency.slug
+                filters["_agency_object"] = agency
+
+        tag_slug = self.params.get("tag", "").strip()
+        if tag_slug:
+            tag = NewsTag.objects.filter(slug=tag_slug).first()
+            if tag is None:
+                self.messages.append(f"Không có chủ đề «{tag_slug}»; không có tin nào để hiển thị.")
+                news = news.none()
+            else:
+                news = news.filter(tagged_items__tag=tag)
+                filters["tag"] = tag.slug
+                filters["_tag_object"] = tag
+
+        year, month = self._int_param("year", 1900, 2999), self._int_param("month", 1, 12)
+        if year is False or month is False:
+            self.messages.append("Năm hoặc tháng không hợp lệ (tháng từ 1 đến 12); hiển thị mọi thời gian.")
+        elif month and not year:
+            self.messages.append("Hãy chọn cả năm khi lọc theo tháng; hiển thị mọi thời gian.")
+        elif year:
+            news = news.filter(date__year=year)
+            filters["year"] = str(year)
+            if month:
+                first = datetime.date(year, month, 1)
+                last = first.replace(day=calendar.monthrange(year, month)[1])
+                news = news.filter(date__range=(first, last))
+                filters["month"] = str(month)
+        return news, filters
+
+    def _int_param(self, name, low, high):
+        """None when absent, the number when valid, False when present but invalid."""
+        raw = self.params.get(name, "").strip()
+        if not raw:
+            return None
+        try:
+            value = int(raw)
+        except ValueError:
+            return False
+        return value if low <= value <= high else False
+
+    def _page_number(self, paginator):
+        raw = self.params.get("page", "1").strip()
+        try:
+            number = int(raw)
+        except ValueError:
+            self.messages.append(f"Số trang «{raw}» không hợp lệ; đang hiển thị trang đầu.")
+            return 1
+        if number < 1:
+            self.messages.append("Số trang phải từ 1 trở lên; đang hiển thị trang đầu.")
+            return 1
+        if number > paginator.num_pages:
+            self.messages.append(
+                f"Chỉ có {paginator.num_pages} trang; đang hiển thị trang cuối."
+                if paginator.count
+                else "Chưa có tin nào."
+            )
+            return paginator.num_pages
+        return number
+
+    @staticmethod
+    def _archive(news):
+        """[{"year", "months": [{"month", "count"}]}], newest first, from one aggregate query."""
+        rows = (
+            news.order_by()
+            .annotate(year=ExtractYear("date"), month=ExtractMonth("date"))
+            .values("year", "month")
+            .annotate(count=Count("pk"))
+            .order_by("-year", "-month")
+        )
+        years = []
+        for row in rows:
+            if not years or years[-1]["year"] != row["year"]:
+                years.append({"year": row["year"], "months": []})
+            years[-1]["months"].append({"month": row["month"], "count": row["count"]})
+        return years
+
+    @staticmethod
+    def _top_tags(news, limit=20):
+        return (
+            NewsTag.objects.filter(tagged_news__content_object__in=news.order_by().values("pk"))
+            .annotate(count=Count("tagged_news"))
+            .order_by("-count", "name")[:limit]
+        )
+
+    def _agency_choices(self):
+        agencies = AgencyPage.objects.live().public().only("id", "title", "slug", "path")
+        return sorted(agencies, key=lambda agency: vietnamese_sort_key(agency.title))
+
+
+class NewsPage(Page):
+    """A news item ("tin"): written by an agency's editors in its own news section.
+
+    Lives only under a NewsIndexPage; its agency is the one whose subtree holds it. Scheduled
+    with the usual go-live and expiry dates; the portal lists it until it expires.
+    """
+
+    date = models.DateField("Ngày đăng", default=timezone.localdate)
+    summary = models.TextField(
+        "Tóm tắt", max_length=600, help_text="Một đến ba câu, hiện trong danh sách tin và nguồn tin RSS."
+    )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="Ảnh đại diện",
+        help_text="Ảnh ngang, tối thiểu 1200×675 điểm ảnh (tỉ lệ 16:9); được cắt theo tỉ lệ này.",
+    )
+    lead_image_alt = models.CharField(
+        "Mô tả ảnh (văn bản thay thế)",
+        max_length=255,
+        blank=True,
+        help_text="Bắt buộc khi có ảnh: mô tả nội dung ảnh cho người dùng trình đọc màn hình.",
+    )
+    lead_image_caption = models.CharField("Chú thích ảnh", max_length=255, blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name="Nội dung", blank=True)
+    tags = ClusterTaggableManager("Chủ đề", through=NewsPageTag, blank=True)
+    source = models.CharField(
+        "Nguồn tin", max_length=255, blank=True, help_text="Ví dụ: Báo Ấp Bắc, Mic.gov.vn, tác giả bài viết."
+    )
+    pinned = models.BooleanField(
+        "Ghim lên đầu", default=False, help_text="Tin được ghim luôn đứng đầu danh sách tin."
+    )
+
+    objects = NewsPageManager()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("date"), FieldPanel("pinned")]),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_image_alt"), FieldPanel("lead_image_caption")],
+            heading="Ảnh đại diện",
+        ),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        FieldPanel("source"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Tin tức"
+        verbose_name_plural = "Tin tức"
+
+    def clean(self):
+        super().clean()
+        if self.lead_image_id and not self.lead_image_alt.strip():
+            raise ValidationError({"lead_image_alt": "Hãy mô tả ảnh đại diện (văn bản thay thế cho ảnh)."})
+
+    @cached_property
+    def agency(self):
+        """The agency publishing this news (listings set it in bulk with attach_agencies)."""
+        return agency_for(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["section"] = self.get_parent().specific
+        context["news_tags"] = list(self.tags.all())
+        return context
