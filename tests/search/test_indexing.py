@@ -208,3 +208,26 @@ def test_rebuild_command_prints_counts_and_duration(fresh_engine, district, publ
     assert "page:" in out
     assert "Done in" in out
     assert "opensearch 2.19.1" in out
+
+
+def test_news_page_is_indexed_with_date_summary_body_and_tags(fresh_engine, district, publish):
+    import datetime
+
+    from news.models import NewsPage
+
+    section = district.get_children().get(slug="tin-tuc").specific
+    news = NewsPage(
+        title="Xã Long Hưng ra quân làm thủy lợi nội đồng",
+        slug="ra-quan-thuy-loi",
+        date=datetime.date(2026, 11, 20),
+        summary="Người dân nạo vét kênh mương trước mùa khô.",
+        body=[("paragraph", "<p>Hơn <b>300</b> người tham gia nạo vét kênh Bà Kỳ.</p>")],
+    )
+    news.tags.add("phòng chống hạn mặn")
+    publish(news, section)
+    result = found("nao vet kenh ba ky").results[0]
+    assert (result["type"], result["title"], result["date"]) == ("news", news.title, "2026-11-20")
+    assert "code" not in result
+    assert found_titles("phong chong han man") == [news.title]
+    # New-style tone placement in the query still finds the traditional spelling.
+    assert found_titles("thuỷ lợi nội đồng", type="news") == [news.title]
