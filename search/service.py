@@ -17,13 +17,15 @@ from .queries import (
     FACET_FIELDS,
     SUGGEST_BELOW,
     TYPE_LABELS,
+    Expansion,
     SearchParams,
     build_search,
     did_you_mean_search,
     expand_synonyms,
     suggest_search,
 )
-from .text import HIGHLIGHT_END, HIGHLIGHT_START, fold
+from .telex import decode_query
+from .text import HIGHLIGHT_END, HIGHLIGHT_START, fold, normalize_for_search
 
 logger = logging.getLogger(__name__)
 
@@ -58,18 +60,27 @@ def synonym_pairs():
 
 def search(params):
     """Search with `params`; never raises for engine trouble."""
+    decoded = None
     if params.query:
         params.synonyms = expand_synonyms(params.query, synonym_pairs())
+        decoded = decode_query(params.query.text)
+        if decoded:
+            # Telex/VNI keystrokes: search the decoded words too, and offer them.
+            params.synonyms.append(Expansion(normalize_for_search(decoded), fold(decoded), 1.0))
     engine = get_engine()
+    outcome = None
     if engine is not None:
         try:
-            return _engine_search(engine, params)
+            outcome = _engine_search(engine, params)
         except EngineError as error:
             logger.warning("search: engine failed, answering from the database: %s", error)
             outcome = database_search(params)
             outcome.engine_failed = True
-            return outcome
-    return database_search(params)
+    if outcome is None:
+        outcome = database_search(params)
+    if decoded:
+        outcome.suggestion = decoded
+    return outcome
 
 
 def suggest(query, size=8):

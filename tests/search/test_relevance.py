@@ -64,6 +64,10 @@ def nfd(text):
         ("chung thuc ban sa", "Chứng thực bản sao từ bản chính giấy tờ, văn bản"),
         # a typo in a long syllable
         ("chuwng thuc ban sao", "Chứng thực bản sao từ bản chính giấy tờ, văn bản"),
+        # Telex and VNI keystrokes with the input method off
+        ("ddawng kys khai sinh", "Đăng ký khai sinh"),
+        ("d9a8ng ky1 khai sinh", "Đăng ký khai sinh"),
+        ("giaays pheps xaay duwngj", "Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ"),
         # i/y-free homographs: "can cuoc" is "căn cước" here
         ("can cuoc", "Cấp thẻ căn cước cho công dân từ đủ 14 tuổi"),
     ],
@@ -155,3 +159,7 @@ def test_empty_query_lists_the_newest_content(corpus):
     outcome = search("")
     assert outcome.count == 24
     assert outcome.results[0]["title"] == "Uỷ ban nhân dân tỉnh họp phiên thường kỳ tháng 10"
+
+
+def test_telex_query_offers_the_decoded_words(corpus):
+    assert search("ddawng kys khai sinh").suggestion == "đăng ký khai sinh"
