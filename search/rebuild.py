@@ -42,7 +42,7 @@ def searchable_pages():
     return Page.objects.live().public().type(*indexed_models()).order_by("path")
 
 
-def rebuild(chunk_size=1000, progress=None):
+def rebuild(chunk_size=1000, progress=None, database=True):
     """Rebuild the engine index (when configured) and the database copy from the
     live, public pages."""
     agencies = agency_paths()
@@ -50,16 +50,16 @@ def rebuild(chunk_size=1000, progress=None):
     sources = (
         (page.pk, build_source(page, agencies)) for page in pages.specific().iterator(chunk_size=chunk_size)
     )
-    return load(sources, pages.count(), chunk_size=chunk_size, progress=progress)
+    return load(sources, pages.count(), chunk_size=chunk_size, progress=progress, database=database)
 
 
-def load(sources, total, chunk_size=1000, progress=None):
+def load(sources, total, chunk_size=1000, progress=None, database=True):
     """Load (page id, document) pairs into a fresh index and swap the alias to it;
     replace the database copy with the same documents. A failure leaves the alias (and
     so the live search) on the previous index and removes the half-built one."""
     engine = get_engine()
     try:
-        return _load(engine, sources, total, chunk_size, progress)
+        return _load(engine, sources, total, chunk_size, progress, database)
     except EngineError:
         if engine is not None:
             for name in engine.own_indices() if _safe(engine) else []:
@@ -76,18 +76,21 @@ def _safe(engine):
     return True
 
 
-def _load(engine, sources, total, chunk_size, progress):
+def _load(engine, sources, total, chunk_size, progress, database):
     started_at = timezone.now()
     report = RebuildReport()
     if engine is not None:
         report.engine, report.alias = engine.name, engine.alias  # probes: fails early
         report.index = engine.new_index_name()
         body = index_body(report.index)
-        body["settings"]["refresh_interval"] = "-1"  # no refreshes while loading
+        # No refreshes and no fsync per request while loading; restored before the swap.
+        body["settings"]["refresh_interval"] = "-1"
+        body["settings"]["translog"] = {"durability": "async"}
         engine.create_index(report.index, body)
     # Wagtail's index of the database copy is refilled from scratch: inserting is much
     # cheaper than updating entries one by one.
-    IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(SearchDocument)).delete()
+    if database:
+        IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(SearchDocument)).delete()
 
     seen = set()
     batch = []
@@ -120,9 +123,10 @@ def _load(engine, sources, total, chunk_size, progress):
                 operations.append(source)
             settle()
             in_flight = sender.submit(send, operations)
-        began = time.monotonic()
-        save_database_copies(batch)
-        report.database_seconds += time.monotonic() - began
+        if database:
+            began = time.monotonic()
+            save_database_copies(batch)
+            report.database_seconds += time.monotonic() - began
         batch.clear()
         if progress:
             progress(report.total, total)
@@ -142,7 +146,9 @@ def _load(engine, sources, total, chunk_size, progress):
 
     if engine is not None:
         began = time.monotonic()
-        engine.update_index_settings(report.index, {"index": {"refresh_interval": "1s"}})
+        engine.update_index_settings(
+            report.index, {"index": {"refresh_interval": "1s", "translog.durability": "request"}}
+        )
         engine.refresh(report.index)
         previous = engine.own_indices()
         engine.point_alias(report.index)
@@ -154,9 +160,10 @@ def _load(engine, sources, total, chunk_size, progress):
         # Changes recorded before this rebuild started are part of it now.
         PendingIndexUpdate.objects.filter(created_at__lt=started_at).delete()
 
-    began = time.monotonic()
-    remove_stale_database_copies(seen)
-    report.database_seconds += time.monotonic() - began
+    if database:
+        began = time.monotonic()
+        remove_stale_database_copies(seen)
+        report.database_seconds += time.monotonic() - began
     return report
 
 

@@ -14,12 +14,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--chunk-size", type=int, default=1000, help="Documents per bulk request.")
+        parser.add_argument(
+            "--engine-only",
+            action="store_true",
+            help="Leave the database copy (the fallback, kept current on every publish) alone.",
+        )
 
-    def handle(self, *args, chunk_size, **options):
+    def handle(self, *args, chunk_size, engine_only, **options):
         started = time.monotonic()
         progress = Progress(self.stdout)
         try:
-            report = rebuild(chunk_size=chunk_size, progress=progress)
+            report = rebuild(chunk_size=chunk_size, progress=progress, database=not engine_only)
         except EngineError as error:
             raise CommandError(f"Search engine unavailable, index not rebuilt: {error}") from error
         progress.finish()
