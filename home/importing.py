@@ -250,6 +250,13 @@ class AgencySection:
             if item["kind"] not in dict(AgencyPage.KIND_CHOICES):
                 choices = ", ".join(dict(AgencyPage.KIND_CHOICES))
                 raise entry.error("kind", f'"{item["kind"]}" không hợp lệ (chọn một trong: {choices}).')
+            if item["hostname"]:
+                from home.agencies import AgencySetupError, clean_hostname
+
+                try:
+                    item["hostname"] = clean_hostname(item["hostname"])
+                except AgencySetupError as exc:
+                    raise entry.error("hostname", str(exc)) from None
             if item["valid_from"] and item["valid_to"] and item["valid_to"] < item["valid_from"]:
                 raise entry.error("valid_to", "ngày giải thể phải sau ngày bắt đầu hoạt động.")
             for position in range(len(entry.list("leaders"))):
@@ -306,12 +313,15 @@ class AgencySection:
         return ordered
 
     def write(self, items, context, counts):
-        from home.agencies import setup_agency
+        from home.agencies import AgencySetupError, setup_agency
 
         successors = []
         for done, item in enumerate(items, start=1):
             fields = {k: v for k, v in item.items() if not k.startswith("_") and k not in ("successor",)}
-            page, status = setup_agency(**fields)
+            try:
+                page, status = setup_agency(**fields)
+            except AgencySetupError as exc:  # found only against the database, e.g. a taken hostname
+                raise ImportFailed(f"{item['_entry'].label}: {exc}") from None
             context.agencies[item["slug"]] = page
             counts.add(status)
             if item["successor"]:

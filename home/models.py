@@ -7,11 +7,13 @@ standard pages). A page belongs to the nearest AgencyPage above it.
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -124,8 +126,12 @@ class StandardPage(Page):
         verbose_name_plural = "Trang nội dung"
 
 
-class AgencyIndexPage(Page):
-    """The agency directory ("Cơ quan – Đơn vị"): every agency, its contacts and leaders."""
+class AgencyIndexPage(RoutablePageMixin, Page):
+    """The agency directory ("Cơ quan – Đơn vị"): every agency, its contacts and leaders.
+
+    The province's published list of official e-mail addresses, filterable, downloadable as CSV
+    (spreadsheets) and vCard (address books). Sits once under the home page; agencies live below it.
+    """
 
     intro = models.TextField("Giới thiệu", blank=True)
 
@@ -134,15 +140,62 @@ class AgencyIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.AgencyPage"]
     max_count = 1
+    roots_per_page = 50
 
     class Meta:
         verbose_name = "Danh bạ cơ quan"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        agencies = AgencyPage.objects.descendant_of(self).live().public().current().order_by("path")
-        context["agency_tree"] = agency_tree(agencies)
-        return context
+    def directory(self, request):
+        """The filter form and the agencies it selects (current ones unless asked otherwise)."""
+        from home.directory import DirectoryFilterForm
+
+        form = DirectoryFilterForm(request.GET or None)
+        agencies = AgencyPage.objects.descendant_of(self).live().public().order_by("path")
+        agencies = agencies.select_related("successor").prefetch_related("leaders")
+        return form, form.select(list(agencies))
+
+    @path("")
+    def index(self, request):
+        form, agencies = self.directory(request)
+        # Pages of top-level agencies, each with its sub-agencies, so a district stays whole.
+        page_obj = Paginator(agency_tree(agencies), self.roots_per_page).get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        response = self.render(
+            request,
+            context_overrides={
+                "filter_form": form,
+                "agency_tree": page_obj.object_list,
+                "page_obj": page_obj,
+                "agency_count": len(agencies),
+                "query_string": query.urlencode(),
+            },
+        )
+        if form.errors:
+            response.status_code = 400
+        return response
+
+    @path("xuat/csv/", name="csv")
+    def export_csv(self, request):
+        from home.directory import csv_response
+
+        form, agencies = self.directory(request)
+        return csv_response(agencies, request)
+
+    @path("xuat/vcard/", name="vcard")
+    def export_vcard(self, request):
+        """vCard 3.0: what most address books and phones import."""
+        from home.directory import vcard_response
+
+        form, agencies = self.directory(request)
+        return vcard_response(agencies, request, "3.0")
+
+    @path("xuat/vcard4/", name="vcard4")
+    def export_vcard4(self, request):
+        from home.directory import vcard_response
+
+        form, agencies = self.directory(request)
+        return vcard_response(agencies, request, "4.0")
 
 
 class AgencyQuerySet(PageQuerySet):
@@ -250,6 +303,9 @@ class AgencyPage(ContactFieldsMixin, Page):  # noqa: DJ008 (Page provides __str_
             raise ValidationError({"valid_to": "Ngày giải thể phải sau ngày bắt đầu hoạt động."})
         if self.successor_id and self.successor_id == self.pk:
             raise ValidationError({"successor": "Cơ quan không thể kế thừa chính nó."})
+        # Imports, the search API and create_agency name agencies by slug, so it is portal-wide.
+        if AgencyPage.objects.filter(slug=self.slug).exclude(pk=self.pk).exists():
+            raise ValidationError({"slug": "Định danh này đã được một cơ quan khác dùng."})
 
     @property
     def is_historical(self):
@@ -282,6 +338,46 @@ class AgencyLeader(Orderable, ContactFieldsMixin):
 
     def __str__(self):
         return f"{self.title} {self.name}"
+
+
+class AgencyAccess(models.Model):
+    """Who works on an agency's pages: its editors' and moderators' groups and its review workflow.
+
+    Made and kept in step by home.agencies.setup_agency. Kept apart from AgencyPage so that
+    reverting or copying a page revision never changes who may edit or approve.
+    """
+
+    agency = models.OneToOneField(
+        AgencyPage, on_delete=models.CASCADE, related_name="access", verbose_name="Cơ quan"
+    )
+    editors = models.ForeignKey(
+        "auth.Group",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="Nhóm biên tập viên",
+    )
+    moderators = models.ForeignKey(
+        "auth.Group",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="Nhóm phê duyệt",
+    )
+    workflow = models.ForeignKey(
+        "wagtailcore.Workflow",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="Quy trình duyệt",
+    )
+
+    class Meta:
+        verbose_name = "Phân quyền cơ quan"
+        verbose_name_plural = "Phân quyền cơ quan"
+
+    def __str__(self):
+        return f"Phân quyền: {self.agency.title}"
 
 
 @register_setting(icon="site")

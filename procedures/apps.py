@@ -5,3 +5,13 @@ class ProceduresConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "procedures"
     verbose_name = "Thủ tục hành chính"
+
+    def ready(self):
+        from wagtail.documents.models import document_served
+
+        from home.importing import register_section
+        from procedures.importing import ProcedureSection
+        from procedures.signals import count_download
+
+        register_section(ProcedureSection, order=20)
+        document_served.connect(count_download, dispatch_uid="procedures_count_download")

@@ -1,18 +1,482 @@
-from django.db import models
+"""Administrative procedures (thủ tục hành chính): the national record, its catalogue and its forms.
 
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+A ProcedurePage lives under an agency's ProcedureIndexPage (`/co-quan/<agency>/thu-tuc/<slug>/`);
+the portal-wide ProcedureIndexPage (`/thu-tuc-hanh-chinh/`) lists every agency's procedures.
+The ordered parts of the record (steps, channels, required documents, legal bases, forms, old
+codes) are modelcluster children, so that the whole record is edited and revised as one page.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils import timezone
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.models import SERVICE_LEVEL_LINKS
+from procedures.text import vietnamese_slugify
+
+CODE_RE = r"^\d\.\d{6}$"
+code_validator = RegexValidator(CODE_RE, "Mã thủ tục có dạng 1.001193 (một chữ số, dấu chấm, sáu chữ số).")
+
+IMPLEMENTATION_LEVELS = [
+    ("tinh", "Cấp Tỉnh"),
+    ("huyen", "Cấp Huyện"),
+    ("xa", "Cấp Xã"),
+    ("bo", "Cấp Bộ"),
+]
+# Decree 43/2011 levels: what the import contract and citizens call "mức độ".
+LEVEL_CHOICES = [(level, label) for level, label, _ in SERVICE_LEVEL_LINKS]
+LEVEL_EXPLANATIONS = {level: explanation for level, _, explanation in SERVICE_LEVEL_LINKS}
+# The current legal classification of online public services (since Decree 42/2022).
+ONLINE_SERVICE_CHOICES = [
+    ("", "Chưa cung cấp trực tuyến"),
+    ("mot-phan", "Dịch vụ công trực tuyến một phần"),
+    ("toan-trinh", "Dịch vụ công trực tuyến toàn trình"),
+]
+STATUS_CHOICES = [("hieu-luc", "Đang có hiệu lực"), ("het-hieu-luc", "Hết hiệu lực")]
+CHANNEL_CHOICES = [
+    ("truc-tiep", "Trực tiếp"),
+    ("truc-tuyen", "Trực tuyến"),
+    ("buu-chinh", "Dịch vụ bưu chính"),
+]
+
+
+class Sector(models.Model):
+    """A field of administrative procedures (lĩnh vực), e.g. Hộ tịch (G15-TP07)."""
+
+    name = models.CharField("Tên lĩnh vực", max_length=255, unique=True)
+    slug = models.SlugField(
+        "Định danh", max_length=255, unique=True, blank=True, help_text="Để trống để tạo tự động từ tên."
+    )
+    code = models.CharField("Mã lĩnh vực", max_length=50, blank=True, help_text="Ví dụ: G15-TP07.")
+
+    panels = [FieldPanel("name"), FieldRowPanel([FieldPanel("slug"), FieldPanel("code")])]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Lĩnh vực"
+        verbose_name_plural = "Lĩnh vực"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = vietnamese_slugify(self.name)
+        super().save(*args, **kwargs)
 
 
 class ProcedureIndexPage(Page):
-    """A procedure catalogue ("Thủ tục hành chính"): portal-wide under HomePage, or an agency's own."""
+    """A procedure catalogue ("Thủ tục hành chính"): portal-wide under HomePage, or an agency's own.
+
+    Editors add the agency's procedures here; citizens filter them by sector, agency,
+    implementation level and service level.
+    """
 
     intro = models.TextField("Giới thiệu", blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage", "home.AgencyPage"]
-    subpage_types = []
+    subpage_types = ["procedures.ProcedurePage"]
 
     class Meta:
         verbose_name = "Danh mục thủ tục hành chính"
+
+    def serve(self, request, *args, **kwargs):
+        from procedures.catalogue import Catalogue
+
+        catalogue = Catalogue(self, request.GET)
+        response = super().serve(request, *args, catalogue=catalogue, **kwargs)
+        if not catalogue.is_valid:
+            response.status_code = 400
+        return response
+
+    def get_context(self, request, *args, catalogue=None, **kwargs):
+        from procedures.catalogue import Catalogue
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update((catalogue or Catalogue(self, request.GET)).context())
+        return context
+
+
+class ProcedurePageForm(WagtailAdminPageForm):
+    """Rules that need the record's children (forms), which the model cannot see before saving."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("level") == 2 and not self._has_a_form():
+            self.add_error(
+                "level",
+                "Thủ tục mức độ 2 phải có ít nhất một biểu mẫu tải về: thêm biểu mẫu ở mục "
+                "“Biểu mẫu” hoặc chọn mức độ 1.",
+            )
+        return cleaned
+
+    def _has_a_form(self):
+        formset = self.formsets.get("forms")
+        if formset is None:
+            return False
+        formset.is_valid()  # child formsets are otherwise only cleaned after this form
+        return any(
+            form.cleaned_data.get("document") and not form.cleaned_data.get("DELETE")
+            for form in formset.forms
+            if hasattr(form, "cleaned_data")
+        )
+
+
+class ProcedurePage(Page):
+    """One administrative procedure as published in the national database (dichvucong.gov.vn).
+
+    Lives only under an agency's procedure section; the page title is the exact legal name.
+    Editors fill in every section that Circular 32/2017 Art. 5 requires for level 1, attach the
+    forms for level 2, and the national portal's link for levels 3–4.
+    """
+
+    code = models.CharField(
+        "Mã thủ tục", max_length=8, unique=True, validators=[code_validator], help_text="Ví dụ: 1.001193."
+    )
+    local_code = models.CharField(
+        "Mã thủ tục địa phương",
+        max_length=50,
+        blank=True,
+        help_text="Mã trên cơ sở dữ liệu quốc gia kèm mã cơ quan địa phương, nếu có.",
+    )
+    decision_numbers = models.CharField(
+        "Số quyết định công bố",
+        max_length=255,
+        blank=True,
+        help_text="Nhiều quyết định cách nhau bởi dấu phẩy.",
+    )
+    sector = models.ForeignKey(
+        Sector,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="procedures",
+        verbose_name="Lĩnh vực",
+    )
+    implementation_level = models.CharField("Cấp thực hiện", max_length=10, choices=IMPLEMENTATION_LEVELS)
+    procedure_type = models.CharField("Loại thủ tục", max_length=255, blank=True)
+    level = models.PositiveSmallIntegerField(
+        "Mức độ",
+        choices=LEVEL_CHOICES,
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(4)],
+        help_text="Thang mức độ 1–4 (Nghị định 43/2011/NĐ-CP) mà người dân quen dùng.",
+    )
+    online_service = models.CharField(
+        "Dịch vụ công trực tuyến",
+        max_length=20,
+        choices=ONLINE_SERVICE_CHOICES,
+        blank=True,
+        help_text="Phân loại hiện hành (toàn trình / một phần), khác với thang mức độ 1–4.",
+    )
+    national_portal_url = models.URLField(
+        "Địa chỉ nộp hồ sơ trực tuyến",
+        max_length=500,
+        blank=True,
+        help_text="Bắt buộc với mức độ 3 và 4, ví dụ trang thủ tục trên Cổng Dịch vụ công quốc gia.",
+    )
+    methods_note = models.TextField(
+        "Ghi chú cách thức thực hiện", blank=True, help_text="Mô tả chung, ngoài bảng hình thức nộp."
+    )
+    processing_time = models.TextField("Thời hạn giải quyết")
+    fees = models.TextField("Phí, lệ phí", blank=True)
+    applicants = models.TextField("Đối tượng thực hiện", blank=True)
+    executing_agency = models.CharField("Cơ quan thực hiện", max_length=255, blank=True)
+    competent_agency = models.CharField("Cơ quan có thẩm quyền", max_length=255, blank=True)
+    receiving_address = models.CharField("Địa chỉ tiếp nhận hồ sơ", max_length=255, blank=True)
+    coordinating_agencies = models.CharField("Cơ quan phối hợp", max_length=255, blank=True)
+    result = models.TextField("Kết quả thực hiện")
+    conditions = models.TextField("Yêu cầu, điều kiện thực hiện", blank=True)
+    status = models.CharField("Tình trạng", max_length=20, choices=STATUS_CHOICES, default="hieu-luc")
+    effective_from = models.DateField("Có hiệu lực từ ngày", null=True, blank=True)
+    featured = models.BooleanField(
+        "Nổi bật", default=False, help_text="Hiển thị trong mục thủ tục nổi bật trên trang chủ."
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("code"), FieldPanel("local_code")]),
+                InlinePanel("old_codes", heading="Mã cũ", label="Mã cũ"),
+                FieldPanel("decision_numbers"),
+                FieldRowPanel([FieldPanel("sector"), FieldPanel("implementation_level")]),
+                FieldPanel("procedure_type"),
+                FieldRowPanel([FieldPanel("status"), FieldPanel("effective_from")]),
+            ],
+            heading="Thông tin chung",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("level"), FieldPanel("online_service")]),
+                FieldPanel("national_portal_url"),
+                FieldPanel("featured"),
+            ],
+            heading="Mức độ dịch vụ",
+        ),
+        InlinePanel("steps", heading="Trình tự thực hiện", label="Bước", min_num=1),
+        MultiFieldPanel(
+            [InlinePanel("channels", label="Hình thức nộp"), FieldPanel("methods_note")],
+            heading="Cách thức thực hiện",
+        ),
+        InlinePanel("required_documents", heading="Thành phần hồ sơ", label="Giấy tờ"),
+        MultiFieldPanel(
+            [
+                FieldPanel("processing_time"),
+                FieldPanel("fees"),
+                FieldPanel("applicants"),
+                FieldPanel("result"),
+                FieldPanel("conditions"),
+            ],
+            heading="Thời hạn, phí, đối tượng và kết quả",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("executing_agency"),
+                FieldPanel("competent_agency"),
+                FieldPanel("receiving_address"),
+                FieldPanel("coordinating_agencies"),
+            ],
+            heading="Cơ quan",
+        ),
+        InlinePanel("legal_bases", heading="Căn cứ pháp lý", label="Văn bản"),
+        InlinePanel("forms", heading="Biểu mẫu", label="Biểu mẫu"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("code"),
+        index.SearchField("result"),
+        index.SearchField("conditions"),
+        index.FilterField("level"),
+        index.RelatedFields("old_codes", [index.SearchField("code")]),
+        index.RelatedFields("sector", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["procedures.ProcedureIndexPage"]
+    subpage_types = []
+    base_form_class = ProcedurePageForm
+
+    class Meta:
+        verbose_name = "Thủ tục hành chính"
+        verbose_name_plural = "Thủ tục hành chính"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.level in (3, 4) and not self.national_portal_url:
+            errors["national_portal_url"] = "Thủ tục mức độ 3, 4 phải có địa chỉ nộp hồ sơ trực tuyến."
+        if self.code and ProcedurePage.objects.filter(code=self.code).exclude(pk=self.pk).exists():
+            errors["code"] = f"Đã có thủ tục khác mang mã {self.code}."
+        if errors:
+            raise ValidationError(errors)
+
+    @classmethod
+    def can_create_at(cls, parent):
+        # Only an agency's own section holds procedures; the portal-wide catalogue aggregates them.
+        return super().can_create_at(parent) and cls._under_an_agency(parent)
+
+    def can_move_to(self, parent):
+        return super().can_move_to(parent) and self._under_an_agency(parent)
+
+    @staticmethod
+    def _under_an_agency(parent):
+        from home.models import AgencyPage
+
+        grandparent = parent.get_parent()
+        return grandparent is not None and issubclass(grandparent.specific_class or Page, AgencyPage)
+
+    @property
+    def level_explanation(self):
+        return LEVEL_EXPLANATIONS.get(self.level, "")
+
+    @property
+    def is_current(self):
+        return self.status == "hieu-luc" and (
+            self.effective_from is None or self.effective_from <= timezone.localdate()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from home.models import agency_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["agency"] = agency_for(self)
+        context["related"] = (
+            ProcedurePage.objects.live()
+            .public()
+            .filter(sector_id=self.sector_id)
+            .exclude(pk=self.pk)
+            .order_by("title")[:5]
+            if self.sector_id
+            else []
+        )
+        context["required_document_groups"] = self.required_document_groups()
+        return context
+
+    def required_document_groups(self):
+        """[(group title, [documents])] in editor order, as the national portal's dossier tables."""
+        groups = []
+        for document in self.required_documents.all():
+            title = document.group or "Giấy tờ phải nộp"
+            if not groups or groups[-1][0] != title:
+                groups.append((title, []))
+            groups[-1][1].append(document)
+        return groups
+
+
+class ProcedureCodeAlias(Orderable):
+    """An earlier code of the same procedure: codes change when a procedure is re-published."""
+
+    page = ParentalKey(ProcedurePage, on_delete=models.CASCADE, related_name="old_codes")
+    code = models.CharField("Mã cũ", max_length=8, validators=[code_validator])
+
+    panels = [FieldPanel("code")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Mã cũ"
+        verbose_name_plural = "Mã cũ"
+
+    def __str__(self):
+        return self.code
+
+
+class ProcedureStep(Orderable):
+    """One step of Trình tự thực hiện."""
+
+    page = ParentalKey(ProcedurePage, on_delete=models.CASCADE, related_name="steps")
+    title = models.CharField("Tên bước", max_length=255, blank=True, help_text="Ví dụ: Bước 1.")
+    text = models.TextField("Nội dung")
+
+    panels = [FieldPanel("title"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Bước thực hiện"
+        verbose_name_plural = "Trình tự thực hiện"
+
+    def __str__(self):
+        return self.title or self.text[:60]
+
+
+class ProcedureChannel(Orderable):
+    """One row of Cách thức thực hiện: a way to submit, with its own deadline and fee."""
+
+    page = ParentalKey(ProcedurePage, on_delete=models.CASCADE, related_name="channels")
+    channel = models.CharField("Hình thức nộp", max_length=20, choices=CHANNEL_CHOICES)
+    processing_time = models.CharField("Thời hạn giải quyết", max_length=500, blank=True)
+    fee = models.CharField("Phí, lệ phí", max_length=500, blank=True)
+    description = models.TextField("Mô tả", blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("channel"), FieldPanel("processing_time")]),
+        FieldPanel("fee"),
+        FieldPanel("description"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Hình thức nộp"
+        verbose_name_plural = "Cách thức thực hiện"
+
+    def __str__(self):
+        return self.get_channel_display()
+
+
+class RequiredDocument(Orderable):
+    """One paper of Thành phần hồ sơ, with its quantities and, if any, its form."""
+
+    page = ParentalKey(ProcedurePage, on_delete=models.CASCADE, related_name="required_documents")
+    group = models.CharField(
+        "Nhóm giấy tờ",
+        max_length=255,
+        blank=True,
+        help_text="Ví dụ: Giấy tờ phải nộp, Giấy tờ phải xuất trình, Trường hợp ủy quyền.",
+    )
+    name = models.TextField("Tên giấy tờ")
+    originals = models.PositiveSmallIntegerField("Bản chính", default=1)
+    copies = models.PositiveSmallIntegerField("Bản sao", default=0)
+    form = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="Mẫu đơn, tờ khai",
+    )
+
+    panels = [
+        FieldPanel("group"),
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("originals"), FieldPanel("copies")]),
+        FieldPanel("form"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Giấy tờ"
+        verbose_name_plural = "Thành phần hồ sơ"
+
+    def __str__(self):
+        return self.name[:80]
+
+
+class LegalBasis(Orderable):
+    """One row of Căn cứ pháp lý: a legal document that regulates the procedure."""
+
+    page = ParentalKey(ProcedurePage, on_delete=models.CASCADE, related_name="legal_bases")
+    number = models.CharField("Số ký hiệu", max_length=100, blank=True, help_text="Ví dụ: 60/2014/QH13.")
+    summary = models.CharField("Trích yếu", max_length=500)
+    issued_on = models.DateField("Ngày ban hành", null=True, blank=True)
+    issuer = models.CharField("Cơ quan ban hành", max_length=255, blank=True)
+    url = models.URLField("Liên kết văn bản", max_length=500, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("issued_on")]),
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("issuer"), FieldPanel("url")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Căn cứ pháp lý"
+        verbose_name_plural = "Căn cứ pháp lý"
+
+    def __str__(self):
+        return f"{self.number} {self.summary}".strip()
+
+
+class ProcedureForm(Orderable):
+    """A downloadable form (mẫu đơn, tờ khai): a Wagtail document in the agency's collection."""
+
+    page = ParentalKey(ProcedurePage, on_delete=models.CASCADE, related_name="forms")
+    title = models.CharField("Tên biểu mẫu", max_length=255)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name="Tệp biểu mẫu"
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Biểu mẫu"
+        verbose_name_plural = "Biểu mẫu"
+
+    def __str__(self):
+        return self.title
+
+
+class FormDownload(models.Model):
+    """Downloads of one document on one day: a counter, with nothing about who downloaded."""
+
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="downloads")
+    day = models.DateField("Ngày")
+    count = models.PositiveIntegerField("Số lượt tải", default=0)
+
+    class Meta:
+        verbose_name = "Lượt tải biểu mẫu"
+        verbose_name_plural = "Lượt tải biểu mẫu"
+        constraints = [models.UniqueConstraint(fields=["document", "day"], name="one_counter_per_day")]
+
+    def __str__(self):
+        return f"{self.document_id} {self.day}: {self.count}"

@@ -146,3 +146,10 @@ LOGGING = {
         "search": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# --- procedures ---
+# Uploaded documents (procedure forms) must be an allowed office type whose bytes match the
+# extension, within a size limit shown next to the upload field.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "procedures.files.ValidatedDocumentForm"
+PROCEDURES_FORM_MAX_SIZE = 20 * 1024 * 1024  # bytes
+WAGTAILDOCS_MAX_UPLOAD_SIZE = PROCEDURES_FORM_MAX_SIZE

@@ -14,6 +14,12 @@ from home.models import PortalSettings
 from home.structure import ensure_child, ensure_portal_sections, home_page
 
 DEMO_ADMIN = ("admin", "TienGiang@2026")
+# Two demo agencies each get an editor and a moderator (agency slug, account prefix, display name).
+DEMO_AGENCY_ACCOUNTS = [
+    ("so-tu-phap", "stp", "Sở Tư pháp"),
+    ("ubnd-huyen-chau-thanh", "chauthanh", "UBND huyện Châu Thành"),
+]
+DEMO_AGENCY_PASSWORD = "TienGiang@2026"  # noqa: S105 (a published demo account)
 
 INTRO_TEXT = (
     "Tiền Giang là tỉnh thuộc vùng Đồng bằng sông Cửu Long, nằm trải dọc bờ Bắc sông Tiền, "
@@ -92,3 +98,31 @@ class Command(BaseCommand):
             User.objects.create_superuser(username, "admin@tiengiang.gov.vn", password)
         self.stdout.write(self.style.SUCCESS("Tài khoản quản trị minh họa (http://127.0.0.1:8000/admin/):"))
         self.stdout.write(f"  quản trị cổng: {username} / {password}")
+        self._agency_accounts(User)
+
+    def _agency_accounts(self, User):
+        """Editor and moderator accounts of two demo agencies, with e-mails so notifications reach them."""
+        from home.models import AgencyAccess
+
+        for slug, prefix, label in DEMO_AGENCY_ACCOUNTS:
+            access = (
+                AgencyAccess.objects.filter(agency__slug=slug).select_related("editors", "moderators").first()
+            )
+            if access is None:
+                continue
+            for role, group, first_name in (
+                ("bientap", access.editors, "Biên tập viên"),
+                ("pheduyet", access.moderators, "Phê duyệt"),
+            ):
+                username = f"{prefix}.{role}"
+                user = User.objects.filter(username=username).first()
+                if user is None:
+                    user = User.objects.create_user(
+                        username,
+                        f"{username}@example.org",
+                        DEMO_AGENCY_PASSWORD,
+                        first_name=first_name,
+                        last_name=label,
+                    )
+                user.groups.add(group)
+                self.stdout.write(f"  {first_name.lower()} {label}: {username} / {DEMO_AGENCY_PASSWORD}")

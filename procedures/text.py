@@ -1,0 +1,10 @@
+"""Vietnamese text helpers for procedures."""
+
+from django.utils.text import slugify
+
+from anyascii import anyascii
+
+
+def vietnamese_slugify(text):
+    """'Hộ tịch' -> 'ho-tich', 'Đất đai' -> 'dat-dai' (anyascii folds đ and every tone mark)."""
+    return slugify(anyascii(text or ""))[:255].strip("-")
