@@ -44,11 +44,14 @@ vi_shingles = analyzer(
 code_normalizer = normalizer("code_normalizer", filter=["lowercase", "asciifolding"])
 
 
-def vietnamese_text(shingles=True, **kwargs):
-    """An accented text field with a folded and (optionally) a shingled sub-field."""
+def vietnamese_text(shingles=True, exact=False, **kwargs):
+    """An accented text field with a folded and (optionally) a shingled sub-field, and
+    for titles the whole folded title as one keyword ("the query names this page")."""
     fields = {"folded": Text(analyzer=vi_folded)}
     if shingles:
         fields["shingles"] = Text(analyzer=vi_shingles)
+    if exact:
+        fields["exact"] = Keyword(normalizer=code_normalizer, ignore_above=512)
     return Text(analyzer=vi_accented, fields=fields, **kwargs)
 
 
@@ -56,9 +59,10 @@ class PageDocument(Document):
     """A live, public page as the public search sees it (the id is the page id)."""
 
     type = Keyword()  # "procedure", "news" or "page"
-    title = vietnamese_text()
+    title = vietnamese_text(exact=True)
     display_title = Keyword(index=False)  # the editor's spelling, for display
-    code = Keyword(normalizer=code_normalizer)
+    code = Keyword(normalizer=code_normalizer)  # the current procedure code, displayed
+    codes = Keyword(normalizer=code_normalizer)  # current and former codes, for lookups
     summary = vietnamese_text()
     # No shingles on the body: they would double its indexing cost; phrase clauses
     # (match_phrase with slop) reward adjacent syllables there instead.
@@ -109,6 +113,7 @@ def document_source(
     summary="",
     body="",
     code=None,
+    old_codes=(),
     agency=None,
     agencies=(),
     sector=None,
@@ -124,6 +129,7 @@ def document_source(
         "title": title_text,
         "display_title": unicodedata.normalize("NFC", title or "").strip(),
         "code": code or None,
+        "codes": [c for c in (code, *old_codes) if c],
         "summary": clean_indexed_text(summary),
         "body": clean_indexed_text(body)[:MAX_BODY_LENGTH],
         "agency": agency,

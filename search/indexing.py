@@ -31,6 +31,21 @@ INDEXED_TYPES = {
     "home.StandardPage": "page",
 }
 SUMMARY_FIELDS = ("summary", "intro", "lead", "short_description")
+# Text a citizen searches for that a model does not list in its own search_fields (which
+# serve Wagtail's admin search): "field" or "relation.field" on clustered children.
+EXTRA_TEXT = {
+    "procedures.ProcedurePage": [
+        "procedure_type",
+        "applicants",
+        "processing_time",
+        "fees",
+        "executing_agency",
+        "steps.title",
+        "steps.text",
+        "required_documents.name",
+        "channels.description",
+    ],
+}
 
 
 def indexed_models():
@@ -106,6 +121,22 @@ def agency_chain(page, agencies_by_path=None):
     return [agencies_by_path[path] for path in prefixes if path in agencies_by_path]
 
 
+def _extra_texts(page):
+    for path in EXTRA_TEXT.get(page._meta.label, []):
+        if "." in path:
+            relation, name = path.split(".")
+            related = getattr(page, relation, None)
+            for child in related.all() if related is not None else []:
+                yield _plain(getattr(child, name, ""))
+        else:
+            yield _plain(getattr(page, path, ""))
+
+
+def _old_codes(page):
+    related = getattr(page, "old_codes", None)
+    return [alias.code for alias in related.all()] if related is not None else []
+
+
 def _sector(page):
     sector = getattr(page, "sector", None)
     if sector is None:
@@ -117,7 +148,8 @@ def build_source(page, agencies_by_path=None):
     """The engine document of a specific, searchable page."""
     summary_field, summary = _summary(page)
     skip = {"title", summary_field, "code"}
-    body = " ".join(text for text in _search_field_texts(page, page.get_search_fields(), skip) if text)
+    texts = [*_search_field_texts(page, page.get_search_fields(), skip), *_extra_texts(page)]
+    body = " ".join(text for text in texts if text)
     chain = agency_chain(page, agencies_by_path)
     sector, sector_name = _sector(page)
     level = getattr(page, "level", None)
@@ -130,6 +162,7 @@ def build_source(page, agencies_by_path=None):
         summary=summary,
         body=body,
         code=getattr(page, "code", None) or None,
+        old_codes=_old_codes(page),
         agency=chain[0] if chain else None,
         agencies=chain,
         sector=sector,

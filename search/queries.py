@@ -69,6 +69,24 @@ PROCEDURE_CUES = (
     "lam ",
 )
 PROCEDURE_WEIGHT = 2.0
+# Words around the name of what is sought ("thủ tục ... ở đâu"), folded; removed to find
+# the name itself, which then may equal a page title exactly.
+FILLERS = (
+    "thu tuc",
+    "lam the nao de",
+    "lam the nao",
+    "nhu the nao",
+    "o dau",
+    "can nhung gi",
+    "can giay to gi",
+    "can gi",
+    "huong dan",
+    "cach",
+    "xin",
+    "lam",
+    "muon",
+)
+EXACT_TITLE_BOOST = 60
 _CODE = re.compile(r"^\d+(?:\.\d+)+$")
 _WORD = re.compile(r"\w+")
 
@@ -94,6 +112,15 @@ class SearchParams:
 def _minimum_should_match(words):
     # All of one to three syllables; three of four; 75% of longer queries.
     return "3<75%" if len(words) > 3 else "100%"
+
+
+def core_words(folded):
+    """The folded query without filler words: "thu tuc dang ky khai sinh o dau" ->
+    "dang ky khai sinh"."""
+    text = _words(folded)
+    for filler in FILLERS:
+        text = text.replace(f" {filler} ", " ")
+    return text.strip()
 
 
 def is_procedure_like(query, synonyms=()):
@@ -181,9 +208,11 @@ def text_query(query, synonyms=()):
             operator="and",
             boost=2,
         ),
-        Q("term", code={"value": query.text, "boost": CODE_BOOST}),
+        Q("term", codes={"value": query.text, "boost": CODE_BOOST}),
     ]
-    should.extend(Q("term", code={"value": word, "boost": CODE_BOOST}) for word in words if _CODE.match(word))
+    for word in words:
+        if _CODE.match(word):
+            should.append(Q("term", codes={"value": word, "boost": CODE_BOOST}))
     if trusted:
         should.append(
             Q(
@@ -197,6 +226,11 @@ def text_query(query, synonyms=()):
         )
     if len(words) > 1:
         should.extend(_phrase_clauses(accented if trusted else None, folded, strength=1))
+    # The query (without filler words) is a page's whole title: it names that page.
+    for name in {folded, core_words(folded)} - {""}:
+        should.append(Q("term", **{"title.exact": {"value": name, "boost": EXACT_TITLE_BOOST}}))
+        if name != folded and len(name.split()) > 1:
+            should.append(Q("match_phrase", **{"title.folded": {"query": name, "boost": 10}}))
     for expansion in synonyms:
         should.extend(_synonym_clauses(expansion))
     scoring = Q("bool", should=should, minimum_should_match=1)
@@ -369,7 +403,7 @@ def suggest_search(query, size=8):
                         fields=["suggest", "suggest._2gram", "suggest._3gram"],
                         operator="and",
                     ),
-                    Q("prefix", code={"value": query.text.lower(), "boost": 5}),
+                    Q("prefix", codes={"value": query.text.lower(), "boost": 5}),
                 ],
                 minimum_should_match=1,
                 filter=base_filter(),

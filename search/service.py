@@ -51,7 +51,14 @@ class SearchOutcome:
 
 
 def level_label(level):
-    return f"Mức độ {level}"
+    """The procedure app's own wording for a level when it has one."""
+    from django.apps import apps
+
+    try:
+        choices = dict(apps.get_model("procedures", "ProcedurePage")._meta.get_field("level").choices or [])
+    except LookupError:
+        choices = {}
+    return str(choices.get(level, f"Mức độ {level}"))
 
 
 def synonym_pairs():
