@@ -190,15 +190,6 @@ def text_query(query, synonyms=()):
             query=folded,
             fields=["title.shingles^6", "summary.shingles^3"],
         ),
-        Q(
-            "multi_match",
-            query=folded,
-            fields=_fields(".folded", title=3),
-            fuzziness=FUZZINESS,
-            prefix_length=1,
-            minimum_should_match=msm,
-            boost=0.3,
-        ),
         # The last word may be unfinished ("khai si"): prefix match on the title grams.
         Q(
             "multi_match",
@@ -210,6 +201,20 @@ def text_query(query, synonyms=()):
         ),
         Q("term", codes={"value": query.text, "boost": CODE_BOOST}),
     ]
+    if any(len(word) >= 6 for word in words):
+        # Typo tolerance on titles and summaries only: fuzzy expansion over every body
+        # is the most expensive clause and adds little.
+        should.append(
+            Q(
+                "multi_match",
+                query=folded,
+                fields=["title.folded^3", "summary.folded^2"],
+                fuzziness=FUZZINESS,
+                prefix_length=1,
+                minimum_should_match=msm,
+                boost=0.3,
+            )
+        )
     for word in words:
         if _CODE.match(word):
             should.append(Q("term", codes={"value": word, "boost": CODE_BOOST}))
