@@ -104,10 +104,26 @@ AGENCIES = [
 SECTORS = ["ho-tich", "xay-dung", "dat-dai", "cu-tru", "ho-kinh-doanh", "giao-thong", "thuy-loi"]
 
 
+SUBJECTS = ["Người dân", "Doanh nghiệp", "Hộ gia đình", "Cán bộ, công chức", "Nông dân", "Học sinh", "Hợp tác xã"]
+VERBS = ["đề nghị", "được hướng dẫn", "phản ánh về", "tham gia", "hoàn thành", "kiến nghị về", "được hỗ trợ"]
+NUMBERS = ["05", "12", "30", "150", "1.200", "hơn 300", "gần 90%"]
+
+
+def sentence(rng):
+    """Fixed sentences mixed with sentences built from slots, so that phrases are spread
+    over part of the corpus instead of every page."""
+    if rng.random() < 0.3:
+        return rng.choice(SENTENCES)
+    return (
+        f"{rng.choice(SUBJECTS)} tại {rng.choice(PLACES)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} "
+        f"trong {rng.choice(NUMBERS)} ngày, gắn với {rng.choice(TOPICS)}."
+    )
+
+
 def body(rng, words):
     parts = []
     while sum(len(part.split()) for part in parts) < words:
-        parts.append(rng.choice(SENTENCES))
+        parts.append(sentence(rng))
     return " ".join(parts)
 
 
