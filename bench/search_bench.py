@@ -104,7 +104,15 @@ AGENCIES = [
 SECTORS = ["ho-tich", "xay-dung", "dat-dai", "cu-tru", "ho-kinh-doanh", "giao-thong", "thuy-loi"]
 
 
-SUBJECTS = ["Người dân", "Doanh nghiệp", "Hộ gia đình", "Cán bộ, công chức", "Nông dân", "Học sinh", "Hợp tác xã"]
+SUBJECTS = [
+    "Người dân",
+    "Doanh nghiệp",
+    "Hộ gia đình",
+    "Cán bộ, công chức",
+    "Nông dân",
+    "Học sinh",
+    "Hợp tác xã",
+]
 VERBS = ["đề nghị", "được hướng dẫn", "phản ánh về", "tham gia", "hoàn thành", "kiến nghị về", "được hỗ trợ"]
 NUMBERS = ["05", "12", "30", "150", "1.200", "hơn 300", "gần 90%"]
 
