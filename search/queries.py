@@ -87,6 +87,7 @@ FILLERS = (
     "muon",
 )
 EXACT_TITLE_BOOST = 60
+RESCORE_WINDOW = 100
 _CODE = re.compile(r"^\d+(?:\.\d+)+$")
 _WORD = re.compile(r"\w+")
 
@@ -185,11 +186,6 @@ def text_query(query, synonyms=()):
             minimum_should_match=msm,
             boost=1 if not trusted else 0.5,
         ),
-        Q(
-            "multi_match",
-            query=folded,
-            fields=["title.shingles^6", "summary.shingles^3"],
-        ),
         # The last word may be unfinished ("khai si"): prefix match on the title grams.
         Q(
             "multi_match",
@@ -229,16 +225,37 @@ def text_query(query, synonyms=()):
                 boost=3,
             )
         )
-    if len(words) > 1:
-        should.extend(_phrase_clauses(accented if trusted else None, folded, strength=1))
     # The query (without filler words) is a page's whole title: it names that page.
     for name in {folded, core_words(folded)} - {""}:
         should.append(Q("term", **{"title.exact": {"value": name, "boost": EXACT_TITLE_BOOST}}))
-        if name != folded and len(name.split()) > 1:
-            should.append(Q("match_phrase", **{"title.folded": {"query": name, "boost": 10}}))
     for expansion in synonyms:
         should.extend(_synonym_clauses(expansion))
-    scoring = Q("bool", should=should, minimum_should_match=1)
+    return _weighted(Q("bool", should=should, minimum_should_match=1), query, synonyms)
+
+
+def proximity_query(query, synonyms=()):
+    """Adjacent syllables as a unit (phrases, shingles), or None for a one-word query.
+
+    Phrase clauses are the costliest part of the scoring, so they rescore only the best
+    hits of `text_query` instead of running over every match (facets need every match
+    collected, so the engine cannot skip documents)."""
+    accented, folded = query.accented, query.folded
+    if len(folded.split()) < 2 and not synonyms:
+        return None
+    should = [Q("multi_match", query=folded, fields=["title.shingles^6", "summary.shingles^3"])]
+    should.extend(_phrase_clauses(accented if query.has_diacritics else None, folded, strength=1))
+    core = core_words(folded)
+    if core != folded and len(core.split()) > 1:
+        should.append(Q("match_phrase", **{"title.folded": {"query": core, "boost": 10}}))
+    for expansion in synonyms:
+        official = fold(expansion.official)
+        weight = min(1.0, 1.5 * expansion.coverage)
+        phrase = {"query": official, "slop": 1, "boost": 2 * weight}
+        should.append(Q("match_phrase", **{"body.folded": phrase}))
+    return _weighted(Q("bool", should=should), query, synonyms)
+
+
+def _weighted(scoring, query, synonyms):
     if is_procedure_like(query, synonyms):
         scoring = Q(
             "function_score",
@@ -266,7 +283,6 @@ def _synonym_clauses(expansion):
     return [
         Q("match_phrase", **{"title.folded": {"query": folded, "slop": 1, "boost": 25 * weight}}),
         Q("match_phrase", **{"summary.folded": {"query": folded, "slop": 1, "boost": 5 * weight}}),
-        Q("match_phrase", **{"body.folded": {"query": folded, "slop": 1, "boost": 2 * weight}}),
         Q(
             "multi_match",
             query=rewritten,
@@ -316,6 +332,8 @@ def build_search(params):
     for name, field_name in FACET_FIELDS.items():
         others = [_filter_clause(other, value) for other, value in filters.items() if other != name]
         bucket = A("terms", field=field_name, size=FACET_SIZES[name])
+        if name == "sector":
+            bucket.bucket("label", A("terms", field="sector_name", size=1))  # the sector's name
         search.aggs.bucket(name, A("filter", Q("bool", filter=others))).bucket("values", bucket)
 
     start = (params.page - 1) * params.page_size

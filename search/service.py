@@ -154,13 +154,18 @@ def _engine_search(engine, params):
     for name in FACET_FIELDS:
         buckets = response.aggregations[name]["values"]["buckets"]
         facets[name] = [(bucket["key"], bucket["doc_count"]) for bucket in buckets]
+    sectors = {
+        bucket["key"]: bucket["label"]["buckets"][0]["key"]
+        for bucket in response.aggregations["sector"]["values"]["buckets"]
+        if bucket["label"]["buckets"]
+    }
     outcome = SearchOutcome(
         params=params,
         backend="engine",
         engine=engine.name,
         count=count,
         results=results,
-        facets=label_facets(facets, params),
+        facets=label_facets(facets, params, sectors),
     )
     if params.query and count < SUGGEST_BELOW:
         outcome.suggestion = _did_you_mean(engine, params, results)
@@ -190,20 +195,22 @@ def _result(*, kind, title, url, code, agency, level, date, snippet):
     return result
 
 
-def label_facets(counts, params):
+def label_facets(counts, params, sector_names=None):
     """Facet (value, count) pairs as [{"value", "label", "count", "selected"}]."""
     from home.models import AgencyPage
 
     labels = {"type": TYPE_LABELS}
     agency_slugs = [value for value, _ in counts.get("agency", [])]
     labels["agency"] = dict(AgencyPage.objects.filter(slug__in=agency_slugs).values_list("slug", "title"))
-    sector_slugs = [value for value, _ in counts.get("sector", [])]
-    labels["sector"] = dict(
-        SearchDocument.objects.filter(sector__in=sector_slugs)
-        .exclude(sector_name="")
-        .values_list("sector", "sector_name")
-        .distinct()
-    )
+    if sector_names is None:  # the database fallback: names from its own copy
+        sector_slugs = [value for value, _ in counts.get("sector", [])]
+        sector_names = dict(
+            SearchDocument.objects.filter(sector__in=sector_slugs)
+            .exclude(sector_name="")
+            .values_list("sector", "sector_name")
+            .distinct()
+        )
+    labels["sector"] = sector_names
     facets = {}
     for name, pairs in counts.items():
         selected = getattr(params, name)
