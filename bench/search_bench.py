@@ -258,6 +258,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=1_000)
+    parser.add_argument("--database-queries", type=int, help="queries on the fallback (default: --queries)")
     parser.add_argument("--skip-database", action="store_true", help="no database copy, no fallback queries")
     args = parser.parse_args()
 
@@ -307,7 +308,7 @@ def main():
             report_latency("Engine", backend, latencies)
             if not args.skip_database:
                 with override_settings(ELASTICSEARCH_URL=None):
-                    backend, latencies = run_queries(client, args.queries)
+                    backend, latencies = run_queries(client, args.database_queries or args.queries)
                     report_latency("Database fallback", backend, latencies)
     finally:
         for index in engine.own_indices():
