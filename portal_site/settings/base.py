@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "home",
     "news",
     "procedures",
+    "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

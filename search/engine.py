@@ -1,0 +1,293 @@
+"""The one module that talks to the search engine over the network.
+
+The engine speaks the Elasticsearch REST API: Elasticsearch 8/9 or OpenSearch 2.x. The
+elasticsearch client refuses OpenSearch on purpose, so the first use asks the engine
+(`GET /`) which one it is and builds the matching client. Everything else hands
+elasticsearch-dsl objects to this module, which sends their `to_dict()` bodies and wraps
+search answers in elasticsearch-dsl's `Response`. Nothing here runs at import time.
+"""
+
+import json
+import logging
+import threading
+import time
+
+from django.conf import settings
+
+import urllib3
+from elasticsearch.dsl.response import Response
+
+logger = logging.getLogger(__name__)
+
+# Searches should fail over to the database quickly; bulk loads may take longer.
+SEARCH_TIMEOUT = 5
+BULK_TIMEOUT = 120
+PROBE_TIMEOUT = urllib3.Timeout(connect=2.0, read=5.0)
+
+
+class EngineError(Exception):
+    """The engine answered, but refused the request (bad body, missing index ...)."""
+
+
+class EngineUnavailable(EngineError):
+    """The engine cannot be reached, timed out, or reported itself unavailable."""
+
+
+def client_kind(info):
+    """Which Python client fits the engine that answered `GET /` with `info`."""
+    version = info.get("version") or {}
+    return "opensearch" if version.get("distribution") == "opensearch" else "elasticsearch"
+
+
+def engine_label(info):
+    """Human name of the engine, e.g. "opensearch 2.19.1"."""
+    version = info.get("version") or {}
+    return f"{client_kind(info)} {version.get('number', '?')}"
+
+
+def probe(urls):
+    """`GET /` on the first URL that answers; the parsed JSON body."""
+    pool = urllib3.PoolManager(timeout=PROBE_TIMEOUT, retries=False)
+    last_error = None
+    for url in urls:
+        parsed = urllib3.util.parse_url(url)
+        headers = urllib3.make_headers(basic_auth=parsed.auth) if parsed.auth else {}
+        plain = parsed._replace(auth=None).url.rstrip("/") + "/"
+        try:
+            answer = pool.request("GET", plain, headers=headers)
+        except urllib3.exceptions.HTTPError as error:
+            last_error = error
+            continue
+        if answer.status >= 400:
+            last_error = f"HTTP {answer.status}"
+            continue
+        try:
+            return json.loads(answer.data)
+        except ValueError as error:
+            last_error = error
+    raise EngineUnavailable(f"no search engine answered at {', '.join(urls)}: {last_error}")
+
+
+def _is_unavailable_status(status):
+    return not isinstance(status, int) or status in (429, 502, 503, 504)
+
+
+class Engine:
+    """A lazily connected search engine for one index prefix."""
+
+    def __init__(self, urls, prefix, info=None):
+        self.urls = list(urls)
+        self.prefix = prefix
+        self._info = info
+        self._client = None
+        self._lock = threading.Lock()
+
+    # -- identity -------------------------------------------------------------------
+
+    @property
+    def info(self):
+        if self._info is None:
+            self._info = probe(self.urls)
+        return self._info
+
+    @property
+    def kind(self):
+        return client_kind(self.info)
+
+    @property
+    def name(self):
+        return engine_label(self.info)
+
+    @property
+    def alias(self):
+        return f"{self.prefix}-pages"
+
+    def new_index_name(self):
+        return f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{time.time_ns() % 1_000_000:06d}"
+
+    @property
+    def client(self):
+        with self._lock:
+            if self._client is None:
+                self._client = self._build_client()
+            return self._client
+
+    def _build_client(self):
+        if self.kind == "opensearch":
+            from opensearchpy import OpenSearch
+
+            return OpenSearch(
+                hosts=self.urls,
+                timeout=SEARCH_TIMEOUT,
+                max_retries=1,
+                retry_on_timeout=False,
+            )
+        from elasticsearch import Elasticsearch
+
+        return Elasticsearch(
+            self.urls,
+            request_timeout=SEARCH_TIMEOUT,
+            max_retries=1,
+            retry_on_timeout=False,
+        )
+
+    # -- error mapping ----------------------------------------------------------------
+
+    def _call(self, method, *args, **kwargs):
+        import elastic_transport
+        import elasticsearch
+        import opensearchpy
+
+        try:
+            answer = method(*args, **kwargs)
+        except (
+            elastic_transport.TransportError,
+            opensearchpy.ConnectionError,
+        ) as error:
+            raise EngineUnavailable(str(error)) from error  # refused, timed out, reset
+        except (elasticsearch.ApiError, opensearchpy.TransportError) as error:
+            meta = getattr(error, "meta", None)
+            status = meta.status if meta is not None else error.status_code
+            if _is_unavailable_status(status):
+                raise EngineUnavailable(str(error)) from error
+            raise EngineError(f"{status} {error}") from error
+        return getattr(answer, "body", answer)
+
+    # -- index management -------------------------------------------------------------
+
+    def health(self):
+        return self._call(self.client.cluster.health)
+
+    def create_index(self, name, body):
+        return self._call(self.client.indices.create, index=name, body=body)
+
+    def delete_index(self, name):
+        return self._call(self.client.indices.delete, index=name)
+
+    def update_index_settings(self, name, body):
+        return self._call(self.client.indices.put_settings, index=name, body=body)
+
+    def refresh(self, index=None):
+        return self._call(self.client.indices.refresh, index=index or self.alias)
+
+    def indices_behind_alias(self):
+        """Names of the indices the alias currently points at (empty when none)."""
+        if not self._call(self.client.indices.exists_alias, name=self.alias):
+            return []
+        return sorted(self._call(self.client.indices.get_alias, name=self.alias))
+
+    def own_indices(self):
+        """Every versioned index of this prefix, whether the alias points at it or not."""
+        answer = self._call(self.client.indices.get, index=f"{self.alias}-*", ignore_unavailable=True)
+        return sorted(answer)
+
+    def point_alias(self, index):
+        """Atomically move the alias to `index`, away from every other index."""
+        actions = [{"remove": {"index": f"{self.alias}-*", "alias": self.alias}}]
+        actions.append({"add": {"index": index, "alias": self.alias}})
+        if not self.indices_behind_alias():
+            actions = actions[1:]  # "remove" fails when the alias exists nowhere
+        return self._call(self.client.indices.update_aliases, body={"actions": actions})
+
+    def alias_exists(self):
+        return bool(self.indices_behind_alias())
+
+    # -- documents --------------------------------------------------------------------
+
+    def index_document(self, doc_id, document, refresh=False):
+        """Index one document through the alias. Until a first rebuild has created the
+        alias there is nothing to update (and the engine must not auto-create an index
+        under the alias's name), so that case is a no-op; returns whether it was sent."""
+        try:
+            self._call(
+                self.client.index,
+                index=self.alias,
+                id=str(doc_id),
+                body=document,
+                refresh="true" if refresh else "false",
+                require_alias="true",
+            )
+        except EngineUnavailable:
+            raise
+        except EngineError as error:
+            if str(error).startswith("404"):
+                logger.info("search index: no alias %s yet; run rebuild_search_index", self.alias)
+                return False
+            raise
+        return True
+
+    def delete_document(self, doc_id, index=None, refresh=False):
+        """Delete one document; a document that is not there is not an error."""
+        try:
+            return self._call(
+                self.client.delete,
+                index=index or self.alias,
+                id=str(doc_id),
+                refresh="true" if refresh else "false",
+            )
+        except EngineUnavailable:
+            raise
+        except EngineError as error:
+            if str(error).startswith("404"):
+                return None
+            raise
+
+    def bulk(self, operations, index=None, refresh=False):
+        """Send one bulk request: `operations` is the list of action and source dicts.
+        Returns the number of failed items (their reasons are logged)."""
+        if not operations:
+            return 0
+        answer = self._call(
+            self.client.bulk,
+            body=operations,
+            index=index or self.alias,
+            refresh="true" if refresh else "false",
+            request_timeout=BULK_TIMEOUT,
+        )
+        failures = 0
+        if answer.get("errors"):
+            for item in answer["items"]:
+                result = next(iter(item.values()))
+                if result.get("error") and result.get("status") != 404:
+                    failures += 1
+                    logger.warning("search index: bulk item failed: %s", result["error"])
+        return failures
+
+    def count(self, index=None):
+        return self._call(self.client.count, index=index or self.alias)["count"]
+
+    # -- searching --------------------------------------------------------------------
+
+    def search(self, search):
+        """Run an elasticsearch-dsl `Search`; an elasticsearch-dsl `Response`."""
+        raw = self._call(self.client.search, index=self.alias, body=search.to_dict())
+        return Response(search, raw)
+
+
+_engines = {}
+_engines_lock = threading.Lock()
+
+
+def configured_urls():
+    """The URLs of ELASTICSEARCH_URL (comma-separated), or [] when search uses the
+    database."""
+    value = getattr(settings, "ELASTICSEARCH_URL", None) or ""
+    return [url.strip() for url in value.split(",") if url.strip()]
+
+
+def get_engine():
+    """The engine for the current settings, or None when no URL is configured.
+
+    Engines are cached per (URLs, prefix), so that tests overriding the settings get a
+    fresh one; the `GET /` probe happens on first use, not here.
+    """
+    urls = configured_urls()
+    if not urls:
+        return None
+    prefix = getattr(settings, "ELASTICSEARCH_INDEX_PREFIX", None) or "portal"
+    key = (tuple(urls), prefix)
+    with _engines_lock:
+        engine = _engines.get(key)
+        if engine is None:
+            engine = _engines[key] = Engine(urls, prefix)
+        return engine

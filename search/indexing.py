@@ -1,0 +1,316 @@
+"""Keeping the search index in step with publishing.
+
+Each change to a page updates two copies of its entry: the database copy
+(`SearchDocument`, the fallback; written in the same transaction as the change) and the
+engine's index (after the transaction commits). When the engine cannot be reached the
+change still succeeds for the editor: a `PendingIndexUpdate` row records the page, and
+`sync_search_index` applies it later.
+"""
+
+import logging
+
+from django.apps import apps
+from django.db import transaction
+from django.utils.html import strip_tags
+
+from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index
+
+from .documents import document_source
+from .engine import EngineError, get_engine
+from .models import PendingIndexUpdate, SearchDocument
+
+logger = logging.getLogger(__name__)
+
+# Page model -> result type. The home page is not a search result; index pages only
+# list their children.
+INDEXED_TYPES = {
+    "procedures.ProcedurePage": "procedure",
+    "news.NewsPage": "news",
+    "home.AgencyPage": "page",
+    "home.StandardPage": "page",
+}
+SUMMARY_FIELDS = ("summary", "intro", "lead", "short_description")
+# Text a citizen searches for that a model does not list in its own search_fields (which
+# serve Wagtail's admin search): "field" or "relation.field" on clustered children.
+EXTRA_TEXT = {
+    "procedures.ProcedurePage": [
+        "procedure_type",
+        "applicants",
+        "processing_time",
+        "fees",
+        "executing_agency",
+        "steps.title",
+        "steps.text",
+        "required_documents.name",
+        "channels.description",
+    ],
+}
+
+
+def indexed_models():
+    """The installed page models that are search results (apps may be missing)."""
+    models = []
+    for label in INDEXED_TYPES:
+        try:
+            models.append(apps.get_model(label))
+        except LookupError:
+            continue
+    return models
+
+
+def page_type(page):
+    return INDEXED_TYPES.get(page.specific_class._meta.label) if page.specific_class else None
+
+
+def is_searchable(page):
+    """Live, public and of an indexed type."""
+    return bool(page.live and page_type(page) and not page.get_view_restrictions().exists())
+
+
+def _plain(value):
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return " ".join(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return " ".join(_plain(item) for item in value.values())
+    text = str(value)
+    return strip_tags(text) if "<" in text else text
+
+
+def _search_field_texts(obj, fields, skip=()):
+    """Text of every SearchField of `obj`, following RelatedFields (clustered children)."""
+    for field in fields:
+        if isinstance(field, index.SearchField) and field.field_name not in skip:
+            yield _plain(field.get_value(obj))
+        elif isinstance(field, index.RelatedFields):
+            related = field.get_value(obj)
+            if related is None:
+                continue
+            children = related.all() if hasattr(related, "all") else [related]
+            for child in children:
+                yield from _search_field_texts(child, field.fields)
+
+
+def _summary(page):
+    for name in SUMMARY_FIELDS:
+        value = getattr(page, name, None)
+        if isinstance(value, str) and value.strip():
+            return name, _plain(value)
+    return None, page.search_description or ""
+
+
+def agency_paths():
+    """{tree path: slug} of every agency, for building many documents without a query
+    per page."""
+    from home.models import AgencyPage
+
+    return dict(AgencyPage.objects.values_list("path", "slug"))
+
+
+def agency_chain(page, agencies_by_path=None):
+    """Slugs of the agency owning the page and every agency above it, nearest first."""
+    if agencies_by_path is None:
+        from home.models import AgencyPage
+
+        agencies = AgencyPage.objects.ancestor_of(page, inclusive=True).order_by("-depth")
+        return list(agencies.values_list("slug", flat=True))
+    steplen = page.steplen
+    prefixes = (page.path[:end] for end in range(len(page.path), 0, -steplen))
+    return [agencies_by_path[path] for path in prefixes if path in agencies_by_path]
+
+
+def _extra_texts(page):
+    for path in EXTRA_TEXT.get(page._meta.label, []):
+        if "." in path:
+            relation, name = path.split(".")
+            related = getattr(page, relation, None)
+            for child in related.all() if related is not None else []:
+                yield _plain(getattr(child, name, ""))
+        else:
+            yield _plain(getattr(page, path, ""))
+
+
+def _old_codes(page):
+    related = getattr(page, "old_codes", None)
+    return [alias.code for alias in related.all()] if related is not None else []
+
+
+def _sector(page):
+    sector = getattr(page, "sector", None)
+    if sector is None:
+        return None, None
+    return getattr(sector, "slug", None) or str(sector.pk), str(sector)
+
+
+def build_source(page, agencies_by_path=None):
+    """The engine document of a specific, searchable page."""
+    summary_field, summary = _summary(page)
+    skip = {"title", summary_field, "code"}
+    texts = [*_search_field_texts(page, page.get_search_fields(), skip), *_extra_texts(page)]
+    body = " ".join(text for text in texts if text)
+    chain = agency_chain(page, agencies_by_path)
+    sector, sector_name = _sector(page)
+    level = getattr(page, "level", None)
+    date = getattr(page, "date", None)
+    kind = page_type(page)
+    return document_source(
+        type=kind,
+        title=page.title,
+        url=page.get_url() or page.url_path,
+        summary=summary,
+        body=body,
+        code=getattr(page, "code", None) or None,
+        old_codes=_old_codes(page),
+        agency=chain[0] if chain else None,
+        agencies=chain,
+        sector=sector,
+        sector_name=sector_name,
+        level=int(level) if isinstance(level, int | str) and str(level).isdigit() else None,
+        date=date if kind == "news" else None,
+        published_at=page.last_published_at or page.first_published_at,
+    )
+
+
+# -- applying changes ---------------------------------------------------------------------
+
+
+def _record_pending(page_id, reason, error):
+    pending, created = PendingIndexUpdate.objects.get_or_create(
+        page_id=page_id, defaults={"reason": reason, "error": str(error)[:2000]}
+    )
+    if not created:
+        pending.reason = reason
+        pending.error = str(error)[:2000]
+        pending.attempts += 1
+        pending.save()
+    logger.warning("search index: page %s queued for sync (%s): %s", page_id, reason, error)
+
+
+def _send(page_id, source, reason):
+    """Apply one page's state to the engine; record it for later on failure."""
+    engine = get_engine()
+    if engine is None:
+        return
+    try:
+        if source is None:
+            engine.delete_document(page_id)
+        else:
+            engine.index_document(page_id, source)
+    except EngineError as error:
+        _record_pending(page_id, reason, error)
+
+
+def update_page(page, reason="publish"):
+    """Bring one page's entries in line with its current state."""
+    page = page.specific
+    if page_type(page) is None or page.pk in _being_deleted:
+        return
+    source = build_source(page) if is_searchable(page) else None
+    if source is None:
+        SearchDocument.objects.filter(page_id=page.pk).delete()
+    else:
+        SearchDocument.from_source(page.pk, source).save()
+    transaction.on_commit(lambda: _send(page.pk, source, reason))
+
+
+def remove_page(page_id, reason="delete"):
+    SearchDocument.objects.filter(page_id=page_id).delete()
+    transaction.on_commit(lambda: _send(page_id, None, reason))
+
+
+def update_subtree(page, reason):
+    """The page and all its descendants (moves, privacy and slug changes affect them all)."""
+    for descendant in Page.objects.descendant_of(page, inclusive=True).specific().iterator():
+        update_page(descendant, reason)
+
+
+def sync_pending(progress=None):
+    """Apply every recorded update; returns (fixed, still_failing)."""
+    engine = get_engine()
+    fixed = failing = 0
+    for pending in PendingIndexUpdate.objects.all():
+        page = Page.objects.filter(pk=pending.page_id).specific().first()
+        source = build_source(page) if page is not None and is_searchable(page) else None
+        try:
+            if engine is not None:
+                if source is None:
+                    engine.delete_document(pending.page_id)
+                else:
+                    engine.index_document(pending.page_id, source)
+        except EngineError as error:
+            pending.attempts += 1
+            pending.error = str(error)[:2000]
+            pending.save(update_fields=["attempts", "error", "updated_at"])
+            failing += 1
+            continue
+        if source is None:
+            SearchDocument.objects.filter(page_id=pending.page_id).delete()
+        else:
+            SearchDocument.from_source(pending.page_id, source).save()
+        pending.delete()
+        fixed += 1
+        if progress:
+            progress(pending, source)
+    return fixed, failing
+
+
+# -- signal receivers (connected in SearchConfig.ready) -----------------------------------
+
+
+def on_published(sender, instance, **kwargs):
+    update_page(instance, "publish")
+
+
+def on_unpublished(sender, instance, **kwargs):
+    update_page(instance, "unpublish")
+
+
+def on_moved(sender, instance, **kwargs):
+    update_subtree(Page.objects.get(pk=instance.pk), "move")
+
+
+def on_slug_changed(sender, instance, **kwargs):
+    update_subtree(instance, "slug")
+
+
+# Pages in the middle of being deleted: their restrictions go first, and reindexing
+# them then would recreate rows that point at a page about to disappear.
+_being_deleted = set()
+
+
+def on_deleting(sender, instance, **kwargs):
+    _being_deleted.add(instance.pk)
+
+
+def on_deleted(sender, instance, **kwargs):
+    _being_deleted.discard(instance.pk)
+    remove_page(instance.pk, "delete")
+
+
+def on_restriction_changed(sender, instance, **kwargs):
+    if instance.page_id in _being_deleted:
+        return
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        update_subtree(page, "privacy")
+
+
+def connect_signals():
+    from django.db.models.signals import post_delete, post_save, pre_delete
+
+    from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+    page_published.connect(on_published, dispatch_uid="search.page_published")
+    page_unpublished.connect(on_unpublished, dispatch_uid="search.page_unpublished")
+    post_page_move.connect(on_moved, dispatch_uid="search.post_page_move")
+    page_slug_changed.connect(on_slug_changed, dispatch_uid="search.page_slug_changed")
+    pre_delete.connect(on_deleting, sender=Page, dispatch_uid="search.page_deleting")
+    post_delete.connect(on_deleted, sender=Page, dispatch_uid="search.page_deleted")
+    post_save.connect(
+        on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search.restriction_saved"
+    )
+    post_delete.connect(
+        on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search.restriction_deleted"
+    )

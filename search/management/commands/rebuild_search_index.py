@@ -1,0 +1,76 @@
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from search.engine import EngineError
+from search.rebuild import rebuild
+
+
+class Command(BaseCommand):
+    help = (
+        "Build a fresh search index from the live, public pages, swap the alias to it "
+        "atomically and delete the old one; also refreshes the database copy."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--chunk-size", type=int, default=1000, help="Documents per bulk request.")
+        parser.add_argument(
+            "--engine-only",
+            action="store_true",
+            help="Leave the database copy (the fallback, kept current on every publish) alone.",
+        )
+
+    def handle(self, *args, chunk_size, engine_only, **options):
+        started = time.monotonic()
+        progress = Progress(self.stdout)
+        try:
+            report = rebuild(chunk_size=chunk_size, progress=progress, database=not engine_only)
+        except EngineError as error:
+            raise CommandError(f"Search engine unavailable, index not rebuilt: {error}") from error
+        progress.finish()
+        elapsed = time.monotonic() - started
+        for kind, count in sorted(report.counts.items()):
+            self.stdout.write(f"  {kind}: {count}")
+        rate = report.total / elapsed if elapsed else 0
+        if report.index:
+            self.stdout.write(
+                f"Indexed {report.total} pages into {report.index} on {report.engine} "
+                f"(alias {report.alias}; removed {len(report.removed)} old index(es))."
+            )
+        else:
+            self.stdout.write(
+                f"No search engine configured: refreshed the database copy only ({report.total} pages)."
+            )
+        if report.failures:
+            self.stdout.write(self.style.WARNING(f"{report.failures} document(s) rejected; see the log."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Done in {elapsed:.1f} s ({rate:.0f} pages/s; engine {report.engine_seconds:.1f} s, "
+                f"database copy {report.database_seconds:.1f} s)."
+            )
+        )
+
+
+class Progress:
+    """A one-line progress display: a counter that rewrites itself on a terminal and
+    prints every tenth on a log."""
+
+    def __init__(self, out):
+        self.out = out
+        self.tty = hasattr(out, "isatty") and out.isatty()
+        self.started = time.monotonic()
+        self.last_tenth = -1
+
+    def __call__(self, done, total):
+        rate = done / max(time.monotonic() - self.started, 1e-6)
+        line = f"  {done}/{total} pages ({done * 100 // max(total, 1)}%, {rate:.0f}/s)"
+        if self.tty:
+            self.out.write("\r" + line, ending="")
+            self.out.flush()
+        elif done * 10 // max(total, 1) != self.last_tenth:
+            self.last_tenth = done * 10 // max(total, 1)
+            self.out.write(line)
+
+    def finish(self):
+        if self.tty:
+            self.out.write("")

@@ -1,0 +1,472 @@
+"""Every query the public search sends, built with elasticsearch-dsl.
+
+No query type that parses user syntax is used (no `query_string`): the user's text only
+ever reaches `match`-family queries and `term`, so `title:(a OR b)`, `*`, `~` or an
+unbalanced quote are plain words. The scoring follows domain.md §4:
+
+* a query with diacritics is trusted: the accented fields score three times the folded
+  ones; a query without them matches the folded fields;
+* adjacent syllables (most Vietnamese words have two) score as a unit through phrase
+  clauses and shingles;
+* title > code > summary > body, and an exact procedure code outranks everything;
+* procedures rank above news for a query that asks for a procedure;
+* typo tolerance only on long syllables, where a single edit rarely makes another word;
+* synonyms (citizens' words for official terms) become extra clauses here, at query
+  time, so that an editor's change works without reindexing.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from elasticsearch.dsl import A, Q, Search
+
+from .text import HIGHLIGHT_END, HIGHLIGHT_START, CleanQuery, fold, normalize_for_search
+
+PAGE_SIZE_DEFAULT = 10
+PAGE_SIZE_MAX = 50
+MAX_RESULT_WINDOW = 10_000
+# With fewer hits than this, the search also looks for a "did you mean" title.
+SUGGEST_BELOW = 3
+
+# Facet name -> indexed field. The agency facet counts a page under its own agency and
+# every agency above it, so that a district's count includes its communes.
+FACET_FIELDS = {
+    "type": "type",
+    "agency": "agencies",
+    "sector": "sector",
+    "level": "level",
+}
+FACET_SIZES = {"type": 5, "agency": 50, "sector": 50, "level": 4}
+
+TYPE_LABELS = {
+    "procedure": "Thủ tục hành chính",
+    "news": "Tin tức",
+    "page": "Trang thông tin",
+}
+
+TITLE_BOOST, SUMMARY_BOOST, BODY_BOOST = 6, 2, 1
+CODE_BOOST = 200
+# Syllables shorter than 6 letters get no typo tolerance: in Vietnamese one edit of a
+# short syllable is usually another real word (dan/dân/đàn, hoa/hòa ...).
+FUZZINESS = "AUTO:6,9"
+# Words that mark a query as a request for an administrative procedure (folded).
+PROCEDURE_CUES = (
+    "thu tuc",
+    "dang ky",
+    "cap lai",
+    "cap doi",
+    "cap giay",
+    "cap phep",
+    "giay phep",
+    "giay chung nhan",
+    "ho so",
+    "to khai",
+    "le phi",
+    "chung thuc",
+    "xac nhan",
+    "gia han",
+    "xin ",
+    "lam ",
+)
+PROCEDURE_WEIGHT = 2.0
+# Words around the name of what is sought ("thủ tục ... ở đâu"), folded; removed to find
+# the name itself, which then may equal a page title exactly.
+FILLERS = (
+    "thu tuc",
+    "lam the nao de",
+    "lam the nao",
+    "nhu the nao",
+    "o dau",
+    "can nhung gi",
+    "can giay to gi",
+    "can gi",
+    "huong dan",
+    "cach",
+    "xin",
+    "lam",
+    "muon",
+)
+EXACT_TITLE_BOOST = 60
+RESCORE_WINDOW = 100
+_CODE = re.compile(r"^\d+(?:\.\d+)+$")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class SearchParams:
+    """Validated search input; `query` is already cleaned."""
+
+    query: CleanQuery
+    type: str | None = None
+    agency: str | None = None
+    sector: str | None = None
+    level: int | None = None
+    page: int = 1
+    page_size: int = PAGE_SIZE_DEFAULT
+    synonyms: list = field(default_factory=list)  # Expansion objects from expand_synonyms
+
+    @property
+    def filters(self):
+        return {name: getattr(self, name) for name in FACET_FIELDS if getattr(self, name)}
+
+
+def _minimum_should_match(words):
+    # All of one to three syllables; three of four; 75% of longer queries.
+    return "3<75%" if len(words) > 3 else "100%"
+
+
+def core_words(folded):
+    """The folded query without filler words: "thu tuc dang ky khai sinh o dau" ->
+    "dang ky khai sinh"."""
+    text = _words(folded)
+    for filler in FILLERS:
+        text = text.replace(f" {filler} ", " ")
+    return text.strip()
+
+
+def is_procedure_like(query, synonyms=()):
+    folded = f" {query.folded} "
+    if synonyms or any(_CODE.match(word) for word in folded.split()):
+        return True
+    return any(f" {cue}" in folded for cue in PROCEDURE_CUES)
+
+
+def _fields(suffix, title=TITLE_BOOST, summary=SUMMARY_BOOST, body=BODY_BOOST):
+    return [
+        f"title{suffix}^{title}",
+        f"summary{suffix}^{summary}",
+        f"body{suffix}^{body}",
+    ]
+
+
+def _phrase_clauses(accented, folded, strength):
+    """Phrase matches (one syllable of slop) on title, summary and body."""
+    clauses = [
+        Q(
+            "match_phrase",
+            **{"title.folded": {"query": folded, "slop": 1, "boost": 6 * strength}},
+        ),
+        Q(
+            "match_phrase",
+            **{"summary.folded": {"query": folded, "slop": 1, "boost": 4 * strength}},
+        ),
+        Q(
+            "match_phrase",
+            **{"body.folded": {"query": folded, "slop": 1, "boost": 2 * strength}},
+        ),
+    ]
+    if accented is not None:
+        clauses.append(
+            Q(
+                "match_phrase",
+                title={"query": accented, "slop": 1, "boost": 10 * strength},
+            )
+        )
+        clauses.append(
+            Q(
+                "match_phrase",
+                body={"query": accented, "slop": 1, "boost": 2 * strength},
+            )
+        )
+    return clauses
+
+
+def text_query(query, synonyms=()):
+    """The scoring query for non-empty user text (filters are added by the caller)."""
+    accented, folded = query.accented, query.folded
+    words = folded.split()
+    msm = _minimum_should_match(words)
+    trusted = query.has_diacritics
+    should = [
+        Q(
+            "multi_match",
+            query=folded,
+            fields=_fields(".folded"),
+            type="cross_fields",
+            minimum_should_match=msm,
+            boost=1 if not trusted else 0.5,
+        ),
+        # The last word may be unfinished ("khai si"): prefix match on the title grams.
+        Q(
+            "multi_match",
+            query=folded,
+            type="bool_prefix",
+            fields=["suggest", "suggest._2gram", "suggest._3gram"],
+            operator="and",
+            boost=2,
+        ),
+        Q("term", codes={"value": query.text, "boost": CODE_BOOST}),
+    ]
+    if any(len(word) >= 6 for word in words):
+        # Typo tolerance on titles and summaries only: fuzzy expansion over every body
+        # is the most expensive clause and adds little.
+        should.append(
+            Q(
+                "multi_match",
+                query=folded,
+                fields=["title.folded^3", "summary.folded^2"],
+                fuzziness=FUZZINESS,
+                prefix_length=1,
+                minimum_should_match=msm,
+                boost=0.3,
+            )
+        )
+    for word in words:
+        if _CODE.match(word):
+            should.append(Q("term", codes={"value": word, "boost": CODE_BOOST}))
+    if trusted:
+        should.append(
+            Q(
+                "multi_match",
+                query=accented,
+                fields=_fields(""),
+                type="cross_fields",
+                minimum_should_match=msm,
+                boost=3,
+            )
+        )
+    # The query (without filler words) is a page's whole title: it names that page.
+    for name in {folded, core_words(folded)} - {""}:
+        should.append(Q("term", **{"title.exact": {"value": name, "boost": EXACT_TITLE_BOOST}}))
+    for expansion in synonyms:
+        should.extend(_synonym_clauses(expansion))
+    return _weighted(Q("bool", should=should, minimum_should_match=1), query, synonyms)
+
+
+def proximity_query(query, synonyms=()):
+    """Adjacent syllables as a unit (phrases, shingles), or None for a one-word query.
+
+    Phrase clauses are the costliest part of the scoring, so they rescore only the best
+    hits of `text_query` instead of running over every match (facets need every match
+    collected, so the engine cannot skip documents)."""
+    accented, folded = query.accented, query.folded
+    if len(folded.split()) < 2 and not synonyms:
+        return None
+    should = [Q("multi_match", query=folded, fields=["title.shingles^6", "summary.shingles^3"])]
+    should.extend(_phrase_clauses(accented if query.has_diacritics else None, folded, strength=1))
+    core = core_words(folded)
+    if core != folded and len(core.split()) > 1:
+        should.append(Q("match_phrase", **{"title.folded": {"query": core, "boost": 10}}))
+    for expansion in synonyms:
+        official = fold(expansion.official)
+        weight = min(1.0, 1.5 * expansion.coverage)
+        phrase = {"query": official, "slop": 1, "boost": 2 * weight}
+        should.append(Q("match_phrase", **{"body.folded": phrase}))
+    return _weighted(Q("bool", should=should), query, synonyms)
+
+
+def _weighted(scoring, query, synonyms):
+    if is_procedure_like(query, synonyms):
+        scoring = Q(
+            "function_score",
+            query=scoring,
+            functions=[
+                {
+                    "filter": Q("term", type="procedure").to_dict(),
+                    "weight": PROCEDURE_WEIGHT,
+                }
+            ],
+            score_mode="multiply",
+            boost_mode="multiply",
+        )
+    return scoring
+
+
+def _synonym_clauses(expansion):
+    """Clauses for an official term standing in for the citizen's words: the term as a
+    phrase, weighted by how much of the query the citizen's words made up (so that
+    "đk" in "đk khai sinh" does not lift every "Đăng ký ..."), and the whole query with
+    the words replaced."""
+    folded = fold(expansion.official)
+    weight = min(1.0, 1.5 * expansion.coverage)
+    rewritten = expansion.rewritten
+    return [
+        Q("match_phrase", **{"title.folded": {"query": folded, "slop": 1, "boost": 25 * weight}}),
+        Q("match_phrase", **{"summary.folded": {"query": folded, "slop": 1, "boost": 5 * weight}}),
+        Q(
+            "multi_match",
+            query=rewritten,
+            fields=_fields(".folded"),
+            type="cross_fields",
+            minimum_should_match=_minimum_should_match(rewritten.split()),
+            boost=2,
+        ),
+        Q("match_phrase", **{"title.folded": {"query": rewritten, "slop": 1, "boost": 10}}),
+    ]
+
+
+def base_filter():
+    return [Q("term", live=True), Q("term", public=True)]
+
+
+def _filter_clause(name, value):
+    return Q("term", **{FACET_FIELDS[name]: value})
+
+
+def build_search(params):
+    """The full search request: scoring, filters as post_filter, facets, highlights."""
+    search = Search()
+    if params.query:
+        search = search.query(
+            Q(
+                "bool",
+                must=[text_query(params.query, params.synonyms)],
+                filter=base_filter(),
+            )
+        )
+    else:
+        # An empty query lists the newest content.
+        search = search.query(Q("bool", filter=base_filter())).sort({"published_at": {"order": "desc"}})
+
+    filters = params.filters
+    # Selected facets filter the hits through post_filter, so that each facet's own
+    # counts are computed with every *other* selected facet: choosing "Tin tức" still
+    # shows how many procedures there would be.
+    if filters:
+        search = search.post_filter(
+            Q(
+                "bool",
+                filter=[_filter_clause(name, value) for name, value in filters.items()],
+            )
+        )
+    for name, field_name in FACET_FIELDS.items():
+        others = [_filter_clause(other, value) for other, value in filters.items() if other != name]
+        bucket = A("terms", field=field_name, size=FACET_SIZES[name])
+        if name == "sector":
+            bucket.bucket("label", A("terms", field="sector_name", size=1))  # the sector's name
+        search.aggs.bucket(name, A("filter", Q("bool", filter=others))).bucket("values", bucket)
+
+    start = (params.page - 1) * params.page_size
+    search = search.extra(from_=start, size=params.page_size, track_total_hits=True)
+    search = search.source(
+        [
+            "type",
+            "display_title",
+            "title",
+            "code",
+            "agency",
+            "level",
+            "date",
+            "url",
+            "summary",
+            "sector",
+        ]
+    )
+    return _with_highlight(search, params)
+
+
+def _with_highlight(search, params):
+    query = params.query
+    options = {
+        "pre_tags": [HIGHLIGHT_START],
+        "post_tags": [HIGHLIGHT_END],
+        "type": "unified",
+        "fragment_size": 180,
+        "number_of_fragments": 1,
+    }
+    search = search.highlight_options(**options)
+    if not query:
+        return search.highlight("summary", no_match_size=180)
+    suffix = "" if query.has_diacritics else ".folded"
+    text = query.accented if query.has_diacritics else query.folded
+    phrases = [text, *(fold(e.official) if suffix else e.official for e in params.synonyms)]
+    highlight_query = Q(
+        "bool",
+        should=[Q("match", **{f"summary{suffix}": phrase}) for phrase in phrases]
+        + [Q("match", **{f"body{suffix}": phrase}) for phrase in phrases],
+    ).to_dict()
+    return search.highlight(f"summary{suffix}", highlight_query=highlight_query, no_match_size=180).highlight(
+        f"body{suffix}", highlight_query=highlight_query
+    )
+
+
+def did_you_mean_search(query):
+    """The best title for a query that found little: typo-tolerant on every syllable."""
+    folded = query.folded
+    return (
+        Search()
+        .query(
+            Q(
+                "bool",
+                must=[
+                    Q(
+                        "match",
+                        **{
+                            "title.folded": {
+                                "query": folded,
+                                "fuzziness": "AUTO",
+                                "prefix_length": 1,
+                                "minimum_should_match": "75%",
+                            }
+                        },
+                    )
+                ],
+                should=[Q("match", **{"title.shingles": folded})],
+                filter=base_filter(),
+            )
+        )
+        .source(["display_title", "title"])
+        .extra(size=1)
+    )
+
+
+def suggest_search(query, size=8):
+    """Type-ahead: titles that start with (or contain) what was typed so far."""
+    folded = query.folded
+    return (
+        Search()
+        .query(
+            Q(
+                "bool",
+                should=[
+                    Q(
+                        "multi_match",
+                        query=folded,
+                        type="bool_prefix",
+                        fields=["suggest", "suggest._2gram", "suggest._3gram"],
+                        operator="and",
+                    ),
+                    Q("prefix", codes={"value": query.text.lower(), "boost": 5}),
+                ],
+                minimum_should_match=1,
+                filter=base_filter(),
+            )
+        )
+        .source(["display_title", "url", "type"])
+        .extra(size=size)
+    )
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """An official term found through a synonym, and the query rewritten with it."""
+
+    official: str  # accented, normalised
+    rewritten: str  # the folded query with the citizen's words replaced
+    coverage: float  # share of the query's words that were the citizen's wording
+
+
+def expand_synonyms(query, synonyms):
+    """Expansions for every citizens' wording that occurs in the query.
+
+    `synonyms` is an iterable of (colloquial, official) pairs; wordings are matched on
+    whole folded words, so "so do" finds "sổ đỏ" and "cmnd" does not fire inside another
+    word.
+    """
+    folded = _words(query.folded)
+    found = []
+    for colloquial, official in synonyms:
+        key = _words(fold(colloquial))
+        if not key.strip() or key not in folded:
+            continue
+        rewritten = folded.replace(key, _words(fold(official))).strip()
+        coverage = len(key.split()) / len(folded.split())
+        expansion = Expansion(normalize_for_search(official), rewritten, coverage)
+        if expansion not in found:
+            found.append(expansion)
+    return found
+
+
+def _words(text):
+    """Words separated by single spaces and padded with one, for whole-word lookups."""
+    return " " + " ".join(_WORD.findall(text)) + " "

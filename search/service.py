@@ -1,0 +1,375 @@
+"""Running a search: on the engine when one is configured and answers, otherwise on the
+database copy of the index through Wagtail's database search backend.
+
+Both paths return the same `SearchOutcome`, which the HTML page and the JSON API render.
+"""
+
+import html
+import logging
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import Case, Value, When
+from django.db.models.expressions import RawSQL
+from django.utils.safestring import mark_safe
+
+from wagtail.search.models import IndexEntry
+
+from .engine import EngineError, get_engine
+from .models import SearchDocument, Synonym
+from .queries import (
+    FACET_FIELDS,
+    SUGGEST_BELOW,
+    TYPE_LABELS,
+    Expansion,
+    SearchParams,
+    build_search,
+    did_you_mean_search,
+    expand_synonyms,
+    suggest_search,
+)
+from .telex import decode_query
+from .text import HIGHLIGHT_END, HIGHLIGHT_START, fold, normalize_for_search
+
+logger = logging.getLogger(__name__)
+
+SNIPPET_LENGTH = 180
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class SearchOutcome:
+    params: SearchParams
+    backend: str  # "engine" or "database"
+    engine: str | None = None
+    count: int = 0
+    results: list = field(default_factory=list)
+    facets: dict = field(default_factory=dict)
+    suggestion: str | None = None
+    # True when an engine is configured but could not answer (the page says so).
+    engine_failed: bool = False
+
+    @property
+    def num_pages(self):
+        return max(1, -(-self.count // self.params.page_size))
+
+
+def level_label(level):
+    """The procedure app's own wording for a level when it has one."""
+    from django.apps import apps
+
+    try:
+        choices = dict(apps.get_model("procedures", "ProcedurePage")._meta.get_field("level").choices or [])
+    except LookupError:
+        choices = {}
+    return str(choices.get(level, f"Mức độ {level}"))
+
+
+def synonym_pairs():
+    return Synonym.objects.values_list("colloquial", "official")
+
+
+def search(params):
+    """Search with `params`; never raises for engine trouble."""
+    decoded = None
+    if params.query:
+        params.synonyms = expand_synonyms(params.query, synonym_pairs())
+        decoded = decode_query(params.query.text)
+        if decoded:
+            # Telex/VNI keystrokes: search the decoded words too, and offer them.
+            params.synonyms.append(Expansion(normalize_for_search(decoded), fold(decoded), 1.0))
+    engine = get_engine()
+    outcome = None
+    if engine is not None:
+        try:
+            outcome = _engine_search(engine, params)
+        except EngineError as error:
+            logger.warning("search: engine failed, answering from the database: %s", error)
+            outcome = database_search(params)
+            outcome.engine_failed = True
+    if outcome is None:
+        outcome = database_search(params)
+    if decoded:
+        outcome.suggestion = decoded
+    return outcome
+
+
+def suggest(query, size=8):
+    """Type-ahead suggestions: [{"title", "url", "type"}]."""
+    if not query:
+        return []
+    engine = get_engine()
+    if engine is not None:
+        try:
+            response = engine.search(suggest_search(query, size))
+            return [{"title": hit.display_title, "url": hit.url, "type": hit.type} for hit in response]
+        except EngineError as error:
+            logger.warning("search: engine failed for suggestions: %s", error)
+    folded = " ".join(_WORD.findall(query.folded))
+    if not folded:
+        return []
+    rows = SearchDocument.objects.filter(title_folded__icontains=folded).order_by("title")[:size]
+    return [{"title": row.title, "url": row.url, "type": row.type} for row in rows]
+
+
+# -- engine ---------------------------------------------------------------------------------
+
+
+def render_snippet(fragment):
+    """Escape a highlighted fragment and turn only the engine's markers into <mark>."""
+    escaped = html.escape(fragment, quote=False)
+    marked = escaped.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_END, "</mark>")
+    return mark_safe(re.sub(r"</mark>(\s+)<mark>", r"\1", marked))  # noqa: S308 (escaped above)
+
+
+def _engine_search(engine, params):
+    response = engine.search(build_search(params))
+    results = []
+    for hit in response:
+        highlight = getattr(hit.meta, "highlight", None)
+        fragment = None
+        if highlight is not None:
+            for name in ("body", "body.folded", "summary", "summary.folded"):
+                if name in highlight:
+                    fragment = highlight[name][0]
+                    break
+            if fragment is None:
+                fragment = next(iter(highlight.to_dict().values()))[0]
+        results.append(
+            _result(
+                kind=hit.type,
+                title=hit.display_title,
+                url=hit.url,
+                code=getattr(hit, "code", None),
+                agency=getattr(hit, "agency", None),
+                level=getattr(hit, "level", None),
+                date=getattr(hit, "date", None),
+                snippet=render_snippet(fragment or getattr(hit, "summary", "")[:SNIPPET_LENGTH]),
+            )
+        )
+    count = response.hits.total.value
+    facets = {}
+    for name in FACET_FIELDS:
+        buckets = response.aggregations[name]["values"]["buckets"]
+        facets[name] = [(bucket["key"], bucket["doc_count"]) for bucket in buckets]
+    sectors = {
+        bucket["key"]: bucket["label"]["buckets"][0]["key"]
+        for bucket in response.aggregations["sector"]["values"]["buckets"]
+        if bucket["label"]["buckets"]
+    }
+    outcome = SearchOutcome(
+        params=params,
+        backend="engine",
+        engine=engine.name,
+        count=count,
+        results=results,
+        facets=label_facets(facets, params, sectors),
+    )
+    if params.query and count < SUGGEST_BELOW:
+        outcome.suggestion = _did_you_mean(engine, params, results)
+    return outcome
+
+
+def _did_you_mean(engine, params, results):
+    response = engine.search(did_you_mean_search(params.query))
+    if not len(response):
+        return None
+    title = response[0].display_title
+    if fold(title) == params.query.folded or (results and results[0]["title"] == title):
+        return None
+    return title
+
+
+def _result(*, kind, title, url, code, agency, level, date, snippet):
+    result = {"type": kind, "title": title, "url": url}
+    if kind == "procedure":
+        result["code"] = code
+    result.update(
+        agency=agency,
+        level=level,
+        date=str(date)[:10] if date else None,
+        snippet=snippet,
+    )
+    return result
+
+
+def label_facets(counts, params, sector_names=None):
+    """Facet (value, count) pairs as [{"value", "label", "count", "selected"}]."""
+    from home.models import AgencyPage
+
+    labels = {"type": TYPE_LABELS}
+    agency_slugs = [value for value, _ in counts.get("agency", [])]
+    labels["agency"] = dict(AgencyPage.objects.filter(slug__in=agency_slugs).values_list("slug", "title"))
+    if sector_names is None:  # the database fallback: names from its own copy
+        sector_slugs = [value for value, _ in counts.get("sector", [])]
+        sector_names = dict(
+            SearchDocument.objects.filter(sector__in=sector_slugs)
+            .exclude(sector_name="")
+            .values_list("sector", "sector_name")
+            .distinct()
+        )
+    labels["sector"] = sector_names
+    facets = {}
+    for name, pairs in counts.items():
+        selected = getattr(params, name)
+        facets[name] = [
+            {
+                "value": value,
+                "label": level_label(value) if name == "level" else labels[name].get(value, str(value)),
+                "count": count,
+                "selected": str(value) == str(selected) if selected is not None else False,
+            }
+            for value, count in pairs
+        ]
+    return facets
+
+
+# -- database fallback ----------------------------------------------------------------------
+
+
+def _filtered(queryset, params, skip=None):
+    for name, value in params.filters.items():
+        if name == skip:
+            continue
+        if name == "agency":
+            queryset = queryset.filter(agencies__contains=f" {value} ")
+        else:
+            queryset = queryset.filter(**{name: value})
+    return queryset
+
+
+def _matching(queryset, words, operator):
+    """`queryset` narrowed to the documents whose pre-folded text holds the words, using
+    the full-text index that Wagtail's database search backend keeps for SearchDocument.
+
+    On SQLite the backend's own query re-runs the full-text match once per candidate row
+    (about a second per query at 5,000 pages), so there the same index is asked once, in a
+    subquery; other databases use the backend's `search()`.
+    """
+    if connection.vendor != "sqlite":
+        found = queryset.search(" ".join(words), operator=operator, order_by_relevance=False)
+        return queryset.filter(pk__in=[row.pk for row in found])
+    table = IndexEntry._meta.db_table
+    expression = f" {operator.upper()} ".join(f'"{word}"' for word in words)
+    content_type = ContentType.objects.get_for_model(SearchDocument).pk
+    # Values are bound parameters; the table name comes from the model, words are \w+ only.
+    matches = RawSQL(  # noqa: S611
+        f"SELECT CAST(object_id AS INTEGER) FROM {table} WHERE content_type_id = %s AND id IN "  # noqa: S608
+        f"(SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s)",
+        [content_type, expression],
+    )
+    return queryset.filter(pk__in=matches)
+
+
+def _ranked(queryset, words):
+    """Whole query in the title first, then titles holding more of the words, then newest."""
+    phrase = " ".join(words)
+    score = Case(
+        When(title_folded=phrase, then=Value(20)),
+        When(title_folded__contains=phrase, then=Value(10)),
+        default=Value(0),
+    )
+    for word in set(words):
+        score = score + Case(When(title_folded__contains=word, then=Value(1)), default=Value(0))
+    return queryset.annotate(rank=score).order_by("-rank", "-published_at", "-pk")
+
+
+def database_search(params):
+    base = SearchDocument.objects.all()
+    words = _WORD.findall(params.query.folded) if params.query else []
+    if params.query and not words:
+        return SearchOutcome(params=params, backend="database", facets=_empty_facets())
+
+    operator = "and"
+    if words and len(words) > 1 and not _matching(base, words, "and").exists():
+        operator = "or"  # nothing has every word: show what has some
+
+    def run(queryset):
+        return _matching(queryset, words, operator) if words else queryset
+
+    results = run(_filtered(base, params))
+    count = results.count()
+    ordered = _ranked(results, words) if words else results.order_by("-published_at", "-pk")
+    start = (params.page - 1) * params.page_size
+    rows = list(ordered[start : start + params.page_size]) if start < count else []
+    counts = {}
+    for name, field_name in FACET_FIELDS.items():
+        pairs = _count_values(run(_filtered(base, params, skip=name)), field_name)
+        if name == "agency":
+            pairs = _roll_up_agencies(pairs)
+        counts[name] = sorted(pairs, key=lambda pair: (-pair[1], str(pair[0])))
+        counts[name] = [(value, count) for value, count in counts[name] if value not in ("", None)]
+    return SearchOutcome(
+        params=params,
+        backend="database",
+        count=count,
+        results=[_db_result(row, words) for row in rows],
+        facets=label_facets(counts, params),
+    )
+
+
+def _count_values(queryset, field_name):
+    from django.db.models import Count
+
+    rows = queryset.order_by().values(field_name).annotate(n=Count("pk"))
+    return [(row[field_name], row["n"]) for row in rows]
+
+
+def _roll_up_agencies(pairs):
+    """Counts per agency chain (" commune district province ") -> counts per agency."""
+    totals = {}
+    for chain, count in pairs:
+        for slug in (chain or "").split():
+            totals[slug] = totals.get(slug, 0) + count
+    return list(totals.items())
+
+
+def _empty_facets():
+    return {name: [] for name in FACET_FIELDS}
+
+
+def _db_result(row, words):
+    return _result(
+        kind=row.type,
+        title=row.title,
+        url=row.url,
+        code=row.code or None,
+        agency=row.agency or None,
+        level=row.level,
+        date=row.date.isoformat() if row.date else None,
+        snippet=python_snippet(row.text, row.text_folded, words),
+    )
+
+
+def python_snippet(text, text_folded, words, length=SNIPPET_LENGTH):
+    """A window of `text` around the first matched word, matches in <mark>, escaped.
+
+    `text_folded` is `fold(text)`, one character per character of `text`, so positions
+    found in the folded text are positions in the original.
+    """
+    spans = []
+    for word in set(words):
+        for match in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text_folded):
+            spans.append(match.span())
+    spans.sort()
+    start = 0
+    if spans:
+        start = max(0, spans[0][0] - length // 3)
+        space = text.rfind(" ", 0, start)
+        start = space + 1 if start and space != -1 else start
+    end = min(len(text), start + length)
+    pieces, cursor = [], start
+    for span_start, span_end in spans:
+        if span_start < cursor or span_end > end:
+            continue
+        pieces.append(html.escape(text[cursor:span_start], quote=False))
+        pieces.append(f"<mark>{html.escape(text[span_start:span_end], quote=False)}</mark>")
+        cursor = span_end
+    pieces.append(html.escape(text[cursor:end], quote=False))
+    snippet = "".join(pieces)
+    snippet = re.sub(r"</mark>(\s+)<mark>", r"\1", snippet)
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(prefix + snippet + suffix)  # noqa: S308 (every piece escaped)

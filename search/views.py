@@ -1,0 +1,180 @@
+"""The public search page and its JSON API (contracts.md §2)."""
+
+import re
+from urllib.parse import urlencode
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from wagtail.models import Site
+
+from . import service
+from .queries import MAX_RESULT_WINDOW, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, TYPE_LABELS, SearchParams
+from .text import MAX_QUERY_LENGTH, clean_query
+
+_SLUG = re.compile(r"^[-\w]{1,255}$")
+# `scope=all` on an agency's own hostname searches the whole portal.
+SCOPE_ALL = "all"
+
+
+class BadParameter(ValueError):
+    def __init__(self, field, message):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def _integer(request, name, default, low, high, message):
+    raw = request.GET.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isascii() or not raw.isdigit() or not low <= int(raw) <= high:
+        raise BadParameter(name, message)
+    return int(raw)
+
+
+def _slug(request, name, message):
+    raw = request.GET.get(name, "").strip()
+    if not raw:
+        return None
+    if not _SLUG.match(raw):
+        raise BadParameter(name, message)
+    return raw
+
+
+def site_agency(request):
+    """The AgencyPage at the root of the requested site, if this is an agency's hostname."""
+    from home.models import AgencyPage
+
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page.specific
+    return root if isinstance(root, AgencyPage) else None
+
+
+def parse_params(request):
+    """SearchParams from the query string; BadParameter names the first bad field."""
+    kind = request.GET.get("type", "").strip() or None
+    if kind is not None and kind not in TYPE_LABELS:
+        raise BadParameter("type", "Loại kết quả không hợp lệ: chọn procedure, news hoặc page.")
+    params = SearchParams(
+        query=clean_query(request.GET.get("q", "")),
+        type=kind,
+        agency=_slug(request, "agency", "Mã cơ quan không hợp lệ."),
+        sector=_slug(request, "sector", "Mã lĩnh vực không hợp lệ."),
+        level=_integer(request, "level", None, 1, 4, "Mức độ phải là số từ 1 đến 4."),
+        page_size=_integer(
+            request,
+            "page_size",
+            PAGE_SIZE_DEFAULT,
+            1,
+            PAGE_SIZE_MAX,
+            f"Số kết quả mỗi trang phải từ 1 đến {PAGE_SIZE_MAX}.",
+        ),
+        page=_integer(request, "page", 1, 1, MAX_RESULT_WINDOW, "Số trang phải là số nguyên dương."),
+    )
+    if params.page * params.page_size > MAX_RESULT_WINDOW:
+        limit = f"{MAX_RESULT_WINDOW:_}".replace("_", ".")
+        raise BadParameter("page", f"Chỉ xem được {limit} kết quả đầu tiên; hãy thu hẹp tìm kiếm.")
+    return params
+
+
+def _scoped(request, params):
+    """On an agency's hostname, search that agency unless asked for the whole portal."""
+    agency = site_agency(request)
+    scoped = agency is not None and params.agency is None and request.GET.get("scope") != SCOPE_ALL
+    if scoped:
+        params.agency = agency.slug
+    return agency, scoped
+
+
+@require_GET
+def search_api(request):
+    try:
+        params = parse_params(request)
+    except BadParameter as error:
+        return JsonResponse({"error": error.message, "field": error.field}, status=400)
+    _scoped(request, params)
+    outcome = service.search(params)
+    body = {
+        "query": params.query.text,
+        "count": outcome.count,
+        "page": params.page,
+        "page_size": params.page_size,
+        "backend": outcome.backend,
+        "results": [{**result, "snippet": str(result["snippet"])} for result in outcome.results],
+        "facets": {
+            name: [{key: item[key] for key in ("value", "label", "count")} for item in items]
+            for name, items in outcome.facets.items()
+        },
+        "suggestion": outcome.suggestion,
+    }
+    if outcome.engine:
+        body["engine"] = outcome.engine
+    if params.query.truncated:
+        body["truncated"] = True
+    return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def suggest_api(request):
+    query = clean_query(request.GET.get("q", ""))
+    return JsonResponse({"suggestions": service.suggest(query)}, json_dumps_params={"ensure_ascii": False})
+
+
+def _url(base, **changes):
+    """The search URL with some parameters changed (None removes one); page resets."""
+    query = {key: value for key, value in base.items() if value not in (None, "")}
+    query.pop("page", None)
+    for key, value in changes.items():
+        if value is None:
+            query.pop(key, None)
+        else:
+            query[key] = value
+    return "?" + urlencode(query)
+
+
+@require_GET
+def search_page(request):
+    current = {key: request.GET.get(key) for key in ("q", "type", "agency", "sector", "level", "scope")}
+    context = {"search_query": request.GET.get("q", ""), "max_query_length": MAX_QUERY_LENGTH}
+    try:
+        params = parse_params(request)
+    except BadParameter as error:
+        context["error"] = error.message
+        return render(request, "search/search_page.html", context, status=400)
+    agency, scoped = _scoped(request, params)
+    outcome = service.search(params)
+    facets = []
+    for name, title in (
+        ("type", "Loại"),
+        ("agency", "Cơ quan"),
+        ("sector", "Lĩnh vực"),
+        ("level", "Mức độ"),
+    ):
+        items = [
+            {
+                **item,
+                "url": _url(current, **{name: None if item["selected"] else str(item["value"])}),
+            }
+            for item in outcome.facets.get(name, [])
+        ]
+        if items:
+            facets.append({"name": name, "title": title, "items": items})
+    pages = outcome.num_pages
+    context.update(
+        params=params,
+        outcome=outcome,
+        facets=facets,
+        site_agency=agency,
+        scoped=scoped,
+        whole_portal_url=_url(current, scope=SCOPE_ALL, agency=None),
+        suggestion_url=_url({}, q=outcome.suggestion) if outcome.suggestion else None,
+        previous_url=_url(current, page=str(params.page - 1)) if params.page > 1 else None,
+        next_url=_url(current, page=str(params.page + 1)) if params.page < pages else None,
+        num_pages=pages,
+        first_rank=(params.page - 1) * params.page_size + 1,
+    )
+    return render(request, "search/search_page.html", context)

@@ -1,0 +1,95 @@
+"""The engine module: client choice from `GET /`, error mapping, the alias swap."""
+
+import pytest
+from elasticsearch import Elasticsearch
+from elasticsearch.dsl import Search
+from elasticsearch.dsl.response import Response
+from opensearchpy import OpenSearch
+
+from search.engine import Engine, EngineError, EngineUnavailable, client_kind, engine_label, get_engine
+
+OPENSEARCH_ROOT = {
+    "name": "Node 1",
+    "cluster_name": "portal",
+    "version": {"distribution": "opensearch", "number": "2.19.1", "lucene_version": "9.12.1"},
+    "tagline": "The OpenSearch Project: https://opensearch.org/",
+}
+ELASTICSEARCH_ROOT = {
+    "name": "es01",
+    "cluster_name": "docker-cluster",
+    "version": {"number": "8.19.3", "build_flavor": "default", "lucene_version": "9.12.2"},
+    "tagline": "You Know, for Search",
+}
+
+
+def test_opensearch_answer_picks_opensearch_py():
+    engine = Engine(["http://search.example:9200"], "portal", info=OPENSEARCH_ROOT)
+    assert client_kind(OPENSEARCH_ROOT) == "opensearch"
+    assert isinstance(engine.client, OpenSearch)
+    assert engine.name == "opensearch 2.19.1"
+
+
+def test_elasticsearch_answer_picks_the_elasticsearch_client():
+    engine = Engine(["http://search.example:9200"], "portal", info=ELASTICSEARCH_ROOT)
+    assert client_kind(ELASTICSEARCH_ROOT) == "elasticsearch"
+    assert isinstance(engine.client, Elasticsearch)
+    assert engine_label(ELASTICSEARCH_ROOT) == "elasticsearch 8.19.3"
+
+
+def test_nothing_is_contacted_until_first_use(settings):
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    engine = get_engine()  # a closed port: building the engine must not fail
+    with pytest.raises(EngineUnavailable):
+        engine.name  # noqa: B018 (the probe happens here)
+
+
+def test_no_url_means_no_engine(settings):
+    settings.ELASTICSEARCH_URL = None
+    assert get_engine() is None
+
+
+def test_comma_separated_urls_are_all_used(settings):
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9, http://127.0.0.1:9200 ,"
+    assert get_engine().urls == ["http://127.0.0.1:9", "http://127.0.0.1:9200"]
+
+
+def test_unreachable_engine_raises_engine_unavailable(closed_port_url):
+    engine = Engine([closed_port_url], "portal", info=OPENSEARCH_ROOT)
+    with pytest.raises(EngineUnavailable):
+        engine.health()
+
+
+def test_real_engine_is_opensearch_and_answers_with_dsl_response(fresh_engine):
+    assert fresh_engine.kind == "opensearch"
+    assert fresh_engine.name.startswith("opensearch 2.")
+    fresh_engine.index_document(7, {"title": "Đăng ký khai sinh", "live": True, "public": True}, refresh=True)
+    response = fresh_engine.search(Search().query("match", title="khai sinh"))
+    assert isinstance(response, Response)
+    assert [hit.meta.id for hit in response] == ["7"]
+
+
+def test_first_url_down_second_up_still_works(engine_urls, closed_port_url):
+    engine = Engine([closed_port_url, *engine_urls], "portal")
+    assert engine.health()["status"] in ("green", "yellow")
+
+
+def test_bad_request_is_an_engine_error_not_unavailability(fresh_engine):
+    with pytest.raises(EngineError) as raised:
+        fresh_engine.search(Search().query("range", title={"gte": "a", "format": "nonsense"}).sort("title"))
+    assert not isinstance(raised.value, EngineUnavailable)
+
+
+def test_alias_swap_moves_the_alias_and_keeps_one_index(fresh_engine):
+    from tests.search.conftest import load
+
+    first = fresh_engine.indices_behind_alias()
+    second = load(fresh_engine, [(1, {"title": "x"})])
+    assert fresh_engine.indices_behind_alias() == [second]
+    assert second not in first
+
+
+def test_index_document_without_alias_does_not_create_an_index(engine_urls):
+    engine = Engine(engine_urls, "never-rebuilt-prefix-for-tests")
+    assert engine.index_document(1, {"title": "x"}) is False
+    assert engine.own_indices() == []
+    assert not engine.alias_exists()
