@@ -28,6 +28,9 @@ run: install search-engine
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py rebuild_search_index
+	@echo ""
+	@echo "Cổng thông tin: http://127.0.0.1:8000/   Quản trị: http://127.0.0.1:8000/admin/ (admin / TienGiang@2026)"
+	@echo ""
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # Lint, migration check and the whole suite against the real engine; the engine is
