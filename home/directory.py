@@ -6,7 +6,6 @@ exports carry the same rows as the page, under the same filters.
 
 import csv
 import io
-import unicodedata
 import uuid
 
 from django import forms
@@ -14,16 +13,11 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 from home.models import AgencyPage
+from search.text import fold
 
 # A fixed namespace, so that an agency or leader keeps its vCard UID across exports and
 # address books update contacts instead of duplicating them.
 VCARD_NAMESPACE = uuid.UUID("6f1d2c3a-8e4b-5a7c-9d10-2b3c4d5e6f70")
-
-
-def fold(text):
-    """Lowercase without diacritics ("Sở Tư pháp" -> "so tu phap"), so a search for "tu phap" finds it."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 class DirectoryFilterForm(forms.Form):
