@@ -2,7 +2,8 @@
 # Start or stop the development/CI search engine: OpenSearch 2.19.1 from Maven Central
 # (contracts.md §5). Usage: scripts/search-engine.sh start|stop|status
 #
-#   SEARCH_ENGINE_PORT   HTTP port (default 9200; the runner listens on base port + 1)
+#   SEARCH_ENGINE_PORT   HTTP port (default 9200; the runner listens on base port + 1). Avoid
+#                        9300-9400: the engine's transport layer takes the first free port there.
 #   SEARCH_ENGINE_HEAP   JVM heap (default 1g)
 #   SEARCH_ENGINE_HOME   cache folder for jars, data, log and pid (default .cache/opensearch)
 #
