@@ -115,3 +115,29 @@ def test_historical_agency_is_not_current():
 
     assert AgencyPage(valid_to=datetime.date(2020, 1, 1)).is_historical
     assert not AgencyPage(valid_to=None).is_historical
+
+
+def test_header_uses_the_logo_from_site_settings(client, home):
+    import io
+
+    from django.core.files.images import ImageFile
+
+    from wagtail.images import get_image_model
+
+    from PIL import Image as PILImage
+
+    from home.models import PortalSettings
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (200, 200), (200, 16, 46)).save(buffer, format="PNG")
+    logo = get_image_model().objects.create(title="Quốc huy", file=ImageFile(buffer, name="quoc-huy.png"))
+    import re
+
+    def brand_logo():
+        return re.search(r'<img[^>]*class="brand__logo"[^>]*>', client.get("/").content.decode()).group(0)
+
+    assert "img/emblem.svg" in brand_logo()
+    settings = PortalSettings.load()
+    settings.logo = logo
+    settings.save()
+    assert "quoc-huy" in brand_logo() and "fill-112x112" in brand_logo()
