@@ -54,14 +54,13 @@ class ImportContext:
         self.files_dir = files_dir
         self.progress = progress or (lambda label, done, total: None)
         self.agencies = {}  # slug -> AgencyPage, filled by the agencies section
-        self.shared = {}  # free room for sections that need to pass results on
 
 
 class Entry:
     """Reads and checks the fields of one entry, raising ImportFailed that names entry and field."""
 
-    def __init__(self, section, index, raw, id_field=None):
-        self.section, self.index, self.raw = section, index, raw
+    def __init__(self, section, index, raw, id_field=None, prefix=""):
+        self.section, self.index, self.raw, self.prefix = section, index, raw, prefix
         ident = raw.get(id_field) if isinstance(raw, dict) and id_field else None
         self.label = f"{section}[{index}]" + (
             f" {id_field} {ident}" if isinstance(ident, str) and ident else ""
@@ -70,7 +69,7 @@ class Entry:
             raise ImportFailed(f"{self.label}: mục phải là một đối tượng JSON.")
 
     def error(self, field, message):
-        return ImportFailed(f'{self.label}: trường "{field}": {message}')
+        return ImportFailed(f'{self.label}: trường "{self.prefix}{field}": {message}')
 
     def text(self, field, required=False, max_length=None, default=""):
         value = self.raw.get(field)
@@ -156,14 +155,10 @@ class Entry:
     def sub_entry(self, field, position):
         """Reader for a nested object, e.g. leaders[0], reporting as 'agencies[3] ...: leaders[0].email'."""
         raw = self.raw[field][position]
-        child = Entry.__new__(Entry)
-        child.section, child.index, child.raw = self.section, self.index, raw
-        child.label = self.label
         if not isinstance(raw, dict):
             raise self.error(f"{field}[{position}]", "phải là một đối tượng JSON.")
-        child.error = lambda sub, message: ImportFailed(
-            f'{self.label}: trường "{field}[{position}].{sub}": {message}'
-        )
+        child = Entry(self.section, self.index, raw, prefix=f"{self.prefix}{field}[{position}].")
+        child.label = self.label
         return child
 
 
