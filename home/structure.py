@@ -38,4 +38,7 @@ def ensure_portal_sections():
 
 
 def agency_directory():
-    return ensure_portal_sections()["co-quan"]
+    """The portal's AgencyIndexPage, created if missing (without touching the other sections)."""
+    from home.models import AgencyIndexPage
+
+    return ensure_child(home_page(), AgencyIndexPage, "co-quan", "Cơ quan – Đơn vị")[0]
