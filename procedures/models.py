@@ -318,12 +318,13 @@ class ProcedurePage(Page):
             else []
         )
         context["required_document_groups"] = self.required_document_groups()
+        context["forms"] = self.forms.select_related("document")
         return context
 
     def required_document_groups(self):
         """[(group title, [documents])] in editor order, as the national portal's dossier tables."""
         groups = []
-        for document in self.required_documents.all():
+        for document in self.required_documents.select_related("form"):
             title = document.group or "Giấy tờ phải nộp"
             if not groups or groups[-1][0] != title:
                 groups.append((title, []))

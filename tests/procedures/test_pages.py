@@ -3,7 +3,7 @@ import re
 import pytest
 
 from procedures.catalogue import Catalogue
-from procedures.models import FormDownload, Sector
+from procedures.models import FormDownload, ProcedureForm, RequiredDocument, Sector
 
 SECTIONS = [
     "Trình tự thực hiện",
@@ -178,3 +178,21 @@ def test_catalogue_query_count_does_not_grow(
     with django_assert_max_num_queries(len(small.captured_queries)):
         html = client.get("/thu-tuc-hanh-chinh/?sector=ho-tich").content.decode()
     assert html.count('class="procedure-list__title"') == 50
+
+
+def test_detail_page_queries_do_not_grow_with_the_number_of_forms(
+    client, birth_registration, form_document, django_assert_max_num_queries
+):
+    url = birth_registration.url
+    client.get(url)  # warm caches (site root paths, renditions)
+    with django_assert_max_num_queries(100) as one_form:
+        assert client.get(url).status_code == 200
+    birth_registration.forms.add(ProcedureForm(title="Mẫu thứ hai", document=form_document))
+    birth_registration.forms.add(ProcedureForm(title="Mẫu thứ ba", document=form_document))
+    birth_registration.required_documents.add(RequiredDocument(name="Tờ khai bổ sung", form=form_document))
+    birth_registration.save_revision().publish()
+    client.get(url)
+    # Django resets its query log at each request, so count by the log positions.
+    with django_assert_max_num_queries(one_form.final_queries - one_form.initial_queries):
+        response = client.get(url)
+    assert response.content.decode().count("Mẫu thứ") == 2
