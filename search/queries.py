@@ -314,6 +314,13 @@ def build_search(params):
                 filter=base_filter(),
             )
         )
+        proximity = proximity_query(params.query, params.synonyms)
+        if proximity is not None:
+            # Adjacent syllables re-rank only the best hits: phrase queries over every
+            # match would cost more than the rest of the request.
+            search = search.extra(
+                rescore={"window_size": RESCORE_WINDOW, "query": {"rescore_query": proximity.to_dict()}}
+            )
     else:
         # An empty query lists the newest content.
         search = search.query(Q("bool", filter=base_filter())).sort({"published_at": {"order": "desc"}})
