@@ -42,6 +42,18 @@ def test_unpublished_procedure_is_not_linked(client, agency_news, make_news, bir
     assert "Thủ tục hành chính liên quan" not in html
 
 
+def test_private_procedure_is_not_linked(client, agency_news, make_news, birth_registration):
+    from wagtail.models import PageViewRestriction
+
+    item = make_news(agency_news, "Tin về thủ tục nội bộ")
+    item.related_procedures = [NewsRelatedProcedure(procedure=birth_registration)]
+    item.save_revision().publish()
+    PageViewRestriction.objects.create(page=birth_registration, restriction_type="login")
+    html = client.get(NewsPage.objects.get(pk=item.pk).url).content.decode()
+    assert "1.001193" not in html
+    assert "Thủ tục hành chính liên quan" not in html
+
+
 def test_import_links_procedures_by_code(tmp_path, agency, birth_registration):
     from tests.news.test_import import run
 
