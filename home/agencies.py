@@ -85,10 +85,13 @@ def clean_hostname(value):
 
 
 def agency_collection(page):
-    """The Wagtail collection holding an agency's documents and images."""
+    """The Wagtail collection holding an agency's documents and images, created and linked
+    to the agency (without a new page revision) the first time it is needed."""
     if page.collection_id:
         return page.collection
-    return _collection_parent(page).add_child(name=page.title)
+    page.collection = _collection_parent(page).add_child(name=page.title)
+    AgencyPage.objects.filter(pk=page.pk).update(collection=page.collection)
+    return page.collection
 
 
 def _collection_parent(page):
@@ -201,10 +204,7 @@ class AgencySetup:
 
     def _collection(self, page):
         created = page.collection_id is None
-        if created:
-            page.collection = agency_collection(page)
-            AgencyPage.objects.filter(pk=page.pk).update(collection=page.collection)
-        collection = page.collection
+        collection = agency_collection(page)
         changed = created
         if collection.name != page.title:
             collection.name = page.title

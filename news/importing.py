@@ -23,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 from wagtail.rich_text import RichText
 
 from home.importing import Entry, paragraphs_html, publish, set_if_changed
@@ -226,7 +227,9 @@ class NewsSection:
         Image = get_image_model()
         data = item["image_path"].read_bytes()
         file_hash = hashlib.sha1(data, usedforsecurity=False).hexdigest()
-        image = Image.objects.filter(file_hash=file_hash).first()
+        # Reused only from the same collection: another agency's (maybe private) image is not ours.
+        collection = collection or Collection.get_first_root_node()
+        image = Image.objects.filter(file_hash=file_hash, collection=collection).first()
         if image is None:
             with item["image_path"].open("rb") as handle:
                 image = Image(
@@ -235,7 +238,6 @@ class NewsSection:
                     file_hash=file_hash,
                     file_size=len(data),
                 )
-                if collection is not None:
-                    image.collection = collection
+                image.collection = collection
                 image.save()
         return image

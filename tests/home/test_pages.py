@@ -141,3 +141,17 @@ def test_header_uses_the_logo_from_site_settings(client, home):
     settings.logo = logo
     settings.save()
     assert "quoc-huy" in brand_logo() and "fill-112x112" in brand_logo()
+
+
+def test_agency_collection_is_created_once_and_linked(agency):
+    from wagtail.models import Collection
+
+    from home.agencies import agency_collection
+
+    AgencyPage.objects.filter(pk=agency.pk).update(collection=None)
+    agency = AgencyPage.objects.get(pk=agency.pk)
+    before = Collection.objects.count()
+    first = agency_collection(agency)
+    second = agency_collection(AgencyPage.objects.get(pk=agency.pk))
+    assert first.pk == second.pk
+    assert Collection.objects.count() == before + 1
