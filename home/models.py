@@ -9,6 +9,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import HttpResponseBadRequest
 from django.utils import timezone
 
 from modelcluster.fields import ParentalKey
@@ -184,23 +185,31 @@ class AgencyIndexPage(RoutablePageMixin, Page):
     def export_csv(self, request):
         from home.directory import csv_response
 
-        form, agencies = self.directory(request)
-        return csv_response(agencies, request)
+        return self._export(request, lambda agencies: csv_response(agencies, request))
 
     @path("xuat/vcard/", name="vcard")
     def export_vcard(self, request):
         """vCard 3.0: what most address books and phones import."""
         from home.directory import vcard_response
 
-        form, agencies = self.directory(request)
-        return vcard_response(agencies, request, "3.0")
+        return self._export(request, lambda agencies: vcard_response(agencies, request, "3.0"))
 
     @path("xuat/vcard4/", name="vcard4")
     def export_vcard4(self, request):
         from home.directory import vcard_response
 
+        return self._export(request, lambda agencies: vcard_response(agencies, request, "4.0"))
+
+    def _export(self, request, respond):
+        """An export of what the listing shows; bad filters are refused as on the listing,
+        rather than silently exporting everything."""
         form, agencies = self.directory(request)
-        return vcard_response(agencies, request, "4.0")
+        if form.errors:
+            message = "; ".join(error for errors in form.errors.values() for error in errors)
+            return HttpResponseBadRequest(
+                f"Bộ lọc không hợp lệ: {message}", content_type="text/plain; charset=utf-8"
+            )
+        return respond(agencies)
 
 
 class AgencyQuerySet(PageQuerySet):

@@ -319,6 +319,13 @@ def test_directory_refuses_an_unknown_kind_with_a_vietnamese_message(client, dir
     assert "Loại cơ quan “khong-co” không có trong danh sách." in response.content.decode()
 
 
+@pytest.mark.parametrize("export", ["csv", "vcard", "vcard4"])
+def test_exports_refuse_bad_filters_instead_of_exporting_everything(client, directory, export):
+    response = client.get(f"/co-quan/xuat/{export}/?loai=khong-co")
+    assert response.status_code == 400
+    assert "Loại cơ quan “khong-co” không có trong danh sách." in response.content.decode()
+
+
 def test_csv_export_opens_in_a_spreadsheet(client, directory):
     response = client.get("/co-quan/xuat/csv/")
     assert response.status_code == 200
