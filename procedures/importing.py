@@ -116,6 +116,7 @@ class ProcedureSection:
         for index, raw in enumerate(entries):
             entry = Entry(self.key, index, raw, id_field="code")
             item = self._clean(entry, known_agencies, files)
+            item["_entry"] = entry
             if item["code"] in seen:
                 raise entry.error("code", f"trùng mã với procedures[{seen[item['code']]}].")
             seen[item["code"]] = index
@@ -346,7 +347,10 @@ class ProcedureSection:
                     page.refresh_from_db()
                     changed = True
                 if changed:
-                    publish(page)
+                    try:
+                        publish(page)
+                    except ValidationError as exc:  # e.g. a slug a sibling page already has
+                        raise item["_entry"].error("slug", "; ".join(exc.messages)) from None
                     written.append(page)
                 counts.add("updated" if changed else "unchanged")
             context.progress(self.label, done, len(items))
@@ -365,9 +369,11 @@ class ProcedureSection:
         if name not in cache:
             sector = Sector.objects.filter(name=name).first()
             if sector is None:
-                slug = vietnamese_slugify(name) or "linh-vuc"
-                if Sector.objects.filter(slug=slug).exists():
-                    slug = f"{slug}-{Sector.objects.count() + 1}"
+                base = slug = vietnamese_slugify(name) or "linh-vuc"
+                suffix = 1
+                while Sector.objects.filter(slug=slug).exists():
+                    suffix += 1
+                    slug = f"{base}-{suffix}"
                 sector = Sector.objects.create(name=name, slug=slug, code=item["sector_code"])
             elif item["sector_code"] and sector.code != item["sector_code"]:
                 sector.code = item["sector_code"]

@@ -213,3 +213,22 @@ def by_content(data, folder):
         for document in entry["documents"]:
             document["form"] = digest.get(document["form"], document["form"])
     return data
+
+
+@pytest.mark.django_db
+def test_update_to_a_slug_a_sibling_already_has_names_the_entry(tmp_path, agency, files_dir):
+    first = procedure_entry(code="1.000001", name="Thủ tục thứ nhất", slug="thu-tuc-thu-nhat")
+    second = procedure_entry(code="1.000002", name="Thủ tục thứ hai", slug="thu-tuc-thu-hai")
+    for entry in (first, second):
+        entry["level"], entry["forms"] = 1, []
+    call_command(
+        "import_content", write_json(tmp_path, {"procedures": [first, second]}), files_dir=str(files_dir)
+    )
+    second["slug"] = "thu-tuc-thu-nhat"
+    with pytest.raises(CommandError) as error:
+        call_command(
+            "import_content",
+            write_json(tmp_path, {"procedures": [first, second]}, "b.json"),
+            files_dir=str(files_dir),
+        )
+    assert 'procedures[1] code 1.000002: trường "slug"' in str(error.value)
