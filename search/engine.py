@@ -23,6 +23,8 @@ logger = logging.getLogger(__name__)
 SEARCH_TIMEOUT = 5
 BULK_TIMEOUT = 120
 PROBE_TIMEOUT = urllib3.Timeout(connect=2.0, read=5.0)
+# Seconds during which an engine that failed its probe is taken as down without asking again.
+PROBE_RETRY_AFTER = 30
 
 
 class EngineError(Exception):
@@ -81,13 +83,24 @@ class Engine:
         self._info = info
         self._client = None
         self._lock = threading.Lock()
+        self._unreachable_until = 0.0
 
     # -- identity -------------------------------------------------------------------
 
     @property
     def info(self):
         if self._info is None:
-            self._info = probe(self.urls)
+            # After a failed probe, answer "unavailable" at once for a while: otherwise every
+            # search would wait for the connection timeouts again before falling back.
+            if time.monotonic() < self._unreachable_until:
+                raise EngineUnavailable(
+                    f"search engine at {', '.join(self.urls)} was unreachable moments ago"
+                )
+            try:
+                self._info = probe(self.urls)
+            except EngineUnavailable:
+                self._unreachable_until = time.monotonic() + PROBE_RETRY_AFTER
+                raise
         return self._info
 
     @property
@@ -107,13 +120,14 @@ class Engine:
 
     @property
     def client(self):
+        kind = self.kind  # probe outside the lock, so waiting requests do not queue behind it
         with self._lock:
             if self._client is None:
-                self._client = self._build_client()
+                self._client = self._build_client(kind)
             return self._client
 
-    def _build_client(self):
-        if self.kind == "opensearch":
+    def _build_client(self, kind):
+        if kind == "opensearch":
             from opensearchpy import OpenSearch
 
             return OpenSearch(

@@ -93,3 +93,25 @@ def test_index_document_without_alias_does_not_create_an_index(engine_urls):
     assert engine.index_document(1, {"title": "x"}) is False
     assert engine.own_indices() == []
     assert not engine.alias_exists()
+
+
+def test_failed_probe_is_remembered_briefly(closed_port_url, monkeypatch):
+    import search.engine as engine_module
+
+    calls = []
+    real_probe = engine_module.probe
+
+    def counting_probe(urls):
+        calls.append(urls)
+        return real_probe(urls)
+
+    monkeypatch.setattr(engine_module, "probe", counting_probe)
+    engine = Engine([closed_port_url], "test")
+    for _ in range(3):
+        with pytest.raises(EngineUnavailable):
+            _ = engine.info
+    assert len(calls) == 1
+    monkeypatch.setattr(engine, "_unreachable_until", 0.0)
+    with pytest.raises(EngineUnavailable):
+        _ = engine.info
+    assert len(calls) == 2
