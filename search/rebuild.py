@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
+from modelcluster.models import get_all_child_relations
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
@@ -46,11 +47,26 @@ def rebuild(chunk_size=1000, progress=None, database=True):
     """Rebuild the engine index (when configured) and the database copy from the
     live, public pages."""
     agencies = agency_paths()
-    pages = searchable_pages()
     sources = (
-        (page.pk, build_source(page, agencies)) for page in pages.specific().iterator(chunk_size=chunk_size)
+        (page.pk, build_source(page, agencies))
+        for queryset in _prefetched_querysets()
+        for page in queryset.iterator(chunk_size=chunk_size)
     )
-    return load(sources, pages.count(), chunk_size=chunk_size, progress=progress, database=database)
+    total = searchable_pages().count()
+    return load(sources, total, chunk_size=chunk_size, progress=progress, database=database)
+
+
+def _prefetched_querysets():
+    """One queryset per indexed model with its clustered children, tags and sector loaded in
+    bulk: a document reads them all, and per page that was several queries each."""
+    for model in indexed_models():
+        queryset = model.objects.live().public().order_by("path")
+        related = [relation.get_accessor_name() for relation in get_all_child_relations(model)]
+        if hasattr(model, "tags"):
+            related.append("tags")
+        if any(field.name == "sector" for field in model._meta.concrete_fields):
+            queryset = queryset.select_related("sector")
+        yield queryset.prefetch_related(*related)
 
 
 def load(sources, total, chunk_size=1000, progress=None, database=True):
