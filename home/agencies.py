@@ -150,8 +150,9 @@ class AgencySetup:
         if hostname:
             self._site(page, hostname)
         # A new or moved sub-agency changes what its parent's groups may reach.
-        if page.parent_agency and hasattr(page.parent_agency, "access"):
-            sync_page_permissions(page.parent_agency)
+        parent = page.parent_agency
+        if parent and hasattr(parent, "access"):
+            sync_page_permissions(parent)
         if self.changed and self.status == "unchanged":
             self.status = "updated"
         return page
