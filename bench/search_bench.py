@@ -8,7 +8,8 @@
    (SearchDocument rows plus Wagtail's database search index). Prints docs/s for each.
 2. Sends 1,000 mixed queries through `/api/search/` (with and without diacritics, NFD,
    codes, synonyms, facet filters, later pages, empty queries) and prints p50/p95/max,
-   first on the engine, then with ELASTICSEARCH_URL unset (database backend).
+   first on the engine (and with --no-engine-caches again with the engine's caches off),
+   then with ELASTICSEARCH_URL unset (database backend).
 
 It uses a throw-away SQLite database and its own index prefix, both removed at the end.
 Targets (issue 8): full rebuild of 100,000 pages under 2 minutes; API p95 under 50 ms.
@@ -260,6 +261,11 @@ def main():
     parser.add_argument("--queries", type=int, default=1_000)
     parser.add_argument("--database-queries", type=int, help="queries on the fallback (default: --queries)")
     parser.add_argument("--skip-database", action="store_true", help="no database copy, no fallback queries")
+    parser.add_argument(
+        "--no-engine-caches",
+        action="store_true",
+        help="also time the engine queries with its query and request caches off (every request computed)",
+    )
     args = parser.parse_args()
 
     engine = get_engine()
@@ -306,6 +312,12 @@ def main():
             client.get("/api/search/", {"q": "warm up"})
             backend, latencies = run_queries(client, args.queries)
             report_latency("Engine", backend, latencies)
+            if args.no_engine_caches:
+                # The mix repeats popular queries, whose counts the engine's request cache
+                # keeps; this run shows the cost when nothing is cached.
+                disable_caches(engine)
+                backend, latencies = run_queries(client, args.queries)
+                report_latency("Engine, caches off", backend, latencies)
             if not args.skip_database:
                 with override_settings(ELASTICSEARCH_URL=None):
                     backend, latencies = run_queries(client, args.database_queries or args.queries)
@@ -313,6 +325,15 @@ def main():
     finally:
         for index in engine.own_indices():
             engine.delete_index(index)
+
+
+def disable_caches(engine):
+    (index,) = engine.indices_behind_alias()
+    settings = {"index.queries.cache.enabled": False, "index.requests.cache.enable": False}
+    engine.client.indices.close(index=index)
+    engine.client.indices.put_settings(index=index, body=settings)  # static settings: closed index
+    engine.client.indices.open(index=index, wait_for_active_shards=1)
+    engine.client.cluster.health(index=index, wait_for_status="yellow")
 
 
 def progress(total):

@@ -59,14 +59,18 @@ class PageDocument(Document):
     """A live, public page as the public search sees it (the id is the page id)."""
 
     type = Keyword()  # "procedure", "news" or "page"
-    title = vietnamese_text(exact=True)
+    title = vietnamese_text(exact=True, copy_to="text")
     display_title = Keyword(index=False)  # the editor's spelling, for display
     code = Keyword(normalizer=code_normalizer)  # the current procedure code, displayed
     codes = Keyword(normalizer=code_normalizer)  # current and former codes, for lookups
-    summary = vietnamese_text()
+    summary = vietnamese_text(copy_to="text")
     # No shingles on the body: they would double its indexing cost; phrase clauses
     # (match_phrase with slop) reward adjacent syllables there instead.
-    body = vietnamese_text(shingles=False)
+    body = vietnamese_text(shingles=False, copy_to="text")
+    # Title, summary and body folded into one field, for *which* pages match (counts and
+    # facets): one posting list per word instead of three makes that exhaustive pass
+    # cheap, and a match on it is a match of the scoring query's cross_fields clause.
+    text = Text(analyzer=vi_folded)
     agency = Keyword()  # slug of the agency whose subtree holds the page
     agencies = Keyword()  # that agency and every agency above it
     sector = Keyword()
@@ -95,9 +99,17 @@ def page_index(name):
     return index
 
 
+# Raised whenever a query starts relying on a mapping change; the search refuses an
+# index built with an older one (and answers from the database until it is rebuilt).
+# 2: the `text` field that counts matches.
+SCHEMA_VERSION = 2
+
+
 def index_body(name):
     """The JSON body of `PUT /<name>`: settings with the analyzers, and mappings."""
-    return page_index(name).to_dict()
+    body = page_index(name).to_dict()
+    body["mappings"]["_meta"] = {"schema": SCHEMA_VERSION}
+    return body
 
 
 # Very long bodies (a pasted legal text) are cut: the first part carries the meaning and

@@ -35,6 +35,11 @@ class EngineUnavailable(EngineError):
     """The engine cannot be reached, timed out, or reported itself unavailable."""
 
 
+class IndexOutdated(EngineError):
+    """The live index was built by an older version of the portal: its mapping lacks
+    fields the queries use, so it must be rebuilt before searches can trust it."""
+
+
 def client_kind(info):
     """Which Python client fits the engine that answered `GET /` with `info`."""
     version = info.get("version") or {}
@@ -84,6 +89,8 @@ class Engine:
         self._client = None
         self._lock = threading.Lock()
         self._unreachable_until = 0.0
+        self._schema_checked_until = 0.0
+        self._schema_current = False
 
     # -- identity -------------------------------------------------------------------
 
@@ -206,6 +213,31 @@ class Engine:
     def alias_exists(self):
         return bool(self.indices_behind_alias())
 
+    def index_schema(self):
+        """The schema version in the live index's mapping (`_meta.schema`); 0 for an
+        index built before versions were recorded, None when there is no index yet."""
+        indices = self.indices_behind_alias()
+        if not indices:
+            return None
+        answer = self._call(self.client.indices.get_mapping, index=indices[0])
+        return (answer[indices[0]]["mappings"].get("_meta") or {}).get("schema", 0)
+
+    def require_schema(self, version):
+        """Raise IndexOutdated unless the live index has schema `version` (or there is no
+        index yet). Asked once per process when current, every 30 s while outdated."""
+        if self._schema_current or time.monotonic() < self._schema_checked_until:
+            if not self._schema_current:
+                raise IndexOutdated(f"index {self.alias} is outdated; run rebuild_search_index")
+            return
+        found = self.index_schema()
+        if found is None or found >= version:
+            self._schema_current = found is not None
+            return
+        self._schema_checked_until = time.monotonic() + PROBE_RETRY_AFTER
+        raise IndexOutdated(
+            f"index {self.alias} has schema {found}, {version} needed; run rebuild_search_index"
+        )
+
     # -- documents --------------------------------------------------------------------
 
     def index_document(self, doc_id, document, refresh=False):
@@ -276,6 +308,22 @@ class Engine:
         """Run an elasticsearch-dsl `Search`; an elasticsearch-dsl `Response`."""
         raw = self._call(self.client.search, index=self.alias, body=search.to_dict())
         return Response(search, raw)
+
+    def msearch(self, *searches):
+        """Run several `Search`es in one round trip (the engine runs them in parallel);
+        a `Response` for each, in order. Any failed search raises EngineError."""
+        lines = []
+        for search in searches:
+            lines.extend([{}, search.to_dict()])
+        raw = self._call(self.client.msearch, index=self.alias, body=lines)
+        responses = []
+        for search, answer in zip(searches, raw["responses"], strict=True):
+            if "error" in answer:
+                status = answer.get("status", 500)
+                error = EngineUnavailable if _is_unavailable_status(status) else EngineError
+                raise error(f"{status} {answer['error']}")
+            responses.append(Response(search, answer))
+        return responses
 
 
 _engines = {}

@@ -87,7 +87,7 @@ FILLERS = (
     "muon",
 )
 EXACT_TITLE_BOOST = 60
-RESCORE_WINDOW = 100
+RESCORE_WINDOW = 50
 _CODE = re.compile(r"^\d+(?:\.\d+)+$")
 _WORD = re.compile(r"\w+")
 
@@ -171,21 +171,35 @@ def _phrase_clauses(accented, folded, strength):
     return clauses
 
 
-def text_query(query, synonyms=()):
-    """The scoring query for non-empty user text (filters are added by the caller)."""
+def _all_words(text, msm, boost, scoring):
+    """Pages holding (enough of) the folded words anywhere. Scoring weighs title, summary
+    and body as one blended field; counting asks the copy of all three in `text`, which
+    matches the same pages (same analyser, same minimum) from one posting list per word."""
+    if not scoring:
+        return Q("match", text={"query": text, "minimum_should_match": msm})
+    return Q(
+        "multi_match",
+        query=text,
+        fields=_fields(".folded"),
+        type="cross_fields",
+        minimum_should_match=msm,
+        boost=boost,
+    )
+
+
+def text_query(query, synonyms=(), scoring=True):
+    """The query for non-empty user text (filters are added by the caller).
+
+    With `scoring=False` it is the same set of pages without the scoring extras, for
+    counting and facets: clauses that can only match pages another clause already
+    matches (the accented words) are left out, and the folded words use `text`.
+    """
     accented, folded = query.accented, query.folded
     words = folded.split()
     msm = _minimum_should_match(words)
     trusted = query.has_diacritics
     should = [
-        Q(
-            "multi_match",
-            query=folded,
-            fields=_fields(".folded"),
-            type="cross_fields",
-            minimum_should_match=msm,
-            boost=1 if not trusted else 0.5,
-        ),
+        _all_words(folded, msm, 1 if not trusted else 0.5, scoring),
         # The last word may be unfinished ("khai si"): prefix match on the title grams.
         Q(
             "multi_match",
@@ -214,7 +228,8 @@ def text_query(query, synonyms=()):
     for word in words:
         if _CODE.match(word):
             should.append(Q("term", codes={"value": word, "boost": CODE_BOOST}))
-    if trusted:
+    if trusted and scoring:
+        # Each accented word is also its folded word, so this only ranks.
         should.append(
             Q(
                 "multi_match",
@@ -229,20 +244,38 @@ def text_query(query, synonyms=()):
     for name in {folded, core_words(folded)} - {""}:
         should.append(Q("term", **{"title.exact": {"value": name, "boost": EXACT_TITLE_BOOST}}))
     for expansion in synonyms:
-        should.extend(_synonym_clauses(expansion))
-    return _weighted(Q("bool", should=should, minimum_should_match=1), query, synonyms)
+        should.extend(_synonym_clauses(expansion, scoring))
+    return Q("bool", should=should, minimum_should_match=1)
+
+
+def adjacent_syllables(query):
+    """Titles and summaries holding the query's syllables side by side: one shingle term
+    per pair or triple of syllables."""
+    return Q("multi_match", query=query.folded, fields=["title.shingles^6", "summary.shingles^3"])
+
+
+def ranks_adjacency_first(query):
+    """Whether shingles score in the first pass rather than only in the rescore window.
+
+    For a query of two or three syllables (usually one word: "tiền giang", "hộ kinh
+    doanh") its syllables are common and side by side is all that tells the page about it
+    from the pages that merely use them; without that in the first pass such a page need
+    not reach the window at all. Shingles of longer queries match so widely that the first
+    pass would slow down for little gain, so they only rescore.
+    """
+    return 2 <= len(query.folded.split()) <= 3
 
 
 def proximity_query(query, synonyms=()):
-    """Adjacent syllables as a unit (phrases, shingles), or None for a one-word query.
+    """Adjacent syllables as a unit (phrases, and shingles unless the first pass scored
+    them), or None for a one-word query.
 
     Phrase clauses are the costliest part of the scoring, so they rescore only the best
-    hits of `text_query` instead of running over every match (facets need every match
-    collected, so the engine cannot skip documents)."""
+    hits of `text_query` instead of running over every match."""
     accented, folded = query.accented, query.folded
     if len(folded.split()) < 2 and not synonyms:
         return None
-    should = [Q("multi_match", query=folded, fields=["title.shingles^6", "summary.shingles^3"])]
+    should = [] if ranks_adjacency_first(query) else [adjacent_syllables(query)]
     should.extend(_phrase_clauses(accented if query.has_diacritics else None, folded, strength=1))
     core = core_words(folded)
     if core != folded and len(core.split()) > 1:
@@ -252,27 +285,33 @@ def proximity_query(query, synonyms=()):
         weight = min(1.0, 1.5 * expansion.coverage)
         phrase = {"query": official, "slop": 1, "boost": 2 * weight}
         should.append(Q("match_phrase", **{"body.folded": phrase}))
-    return _weighted(Q("bool", should=should), query, synonyms)
+    return Q("bool", should=should)
 
 
-def _weighted(scoring, query, synonyms):
+def rescorers(query, synonyms=()):
+    """Second-pass scoring of the best RESCORE_WINDOW hits: adjacent syllables, then
+    procedures weighted up for a query that asks for one.
+
+    The weighting multiplies, so it cannot be part of the first pass without hiding the
+    score bounds the engine uses to skip pages that cannot reach the top (a
+    `function_score` there made broad queries score every match).
+    """
+    found = []
+    proximity = proximity_query(query, synonyms)
+    if proximity is not None:
+        found.append({"window_size": RESCORE_WINDOW, "query": {"rescore_query": proximity.to_dict()}})
     if is_procedure_like(query, synonyms):
-        scoring = Q(
-            "function_score",
-            query=scoring,
-            functions=[
-                {
-                    "filter": Q("term", type="procedure").to_dict(),
-                    "weight": PROCEDURE_WEIGHT,
-                }
-            ],
-            score_mode="multiply",
-            boost_mode="multiply",
+        procedure = Q("constant_score", filter=Q("term", type="procedure"), boost=PROCEDURE_WEIGHT)
+        found.append(
+            {
+                "window_size": RESCORE_WINDOW,
+                "query": {"rescore_query": procedure.to_dict(), "score_mode": "multiply"},
+            }
         )
-    return scoring
+    return found
 
 
-def _synonym_clauses(expansion):
+def _synonym_clauses(expansion, scoring=True):
     """Clauses for an official term standing in for the citizen's words: the term as a
     phrase, weighted by how much of the query the citizen's words made up (so that
     "đk" in "đk khai sinh" does not lift every "Đăng ký ..."), and the whole query with
@@ -283,14 +322,7 @@ def _synonym_clauses(expansion):
     return [
         Q("match_phrase", **{"title.folded": {"query": folded, "slop": 1, "boost": 25 * weight}}),
         Q("match_phrase", **{"summary.folded": {"query": folded, "slop": 1, "boost": 5 * weight}}),
-        Q(
-            "multi_match",
-            query=rewritten,
-            fields=_fields(".folded"),
-            type="cross_fields",
-            minimum_should_match=_minimum_should_match(rewritten.split()),
-            boost=2,
-        ),
+        _all_words(rewritten, _minimum_should_match(rewritten.split()), 2, scoring),
         Q("match_phrase", **{"title.folded": {"query": rewritten, "slop": 1, "boost": 10}}),
     ]
 
@@ -304,47 +336,28 @@ def _filter_clause(name, value):
 
 
 def build_search(params):
-    """The full search request: scoring, filters as post_filter, facets, highlights."""
+    """The page of hits: scoring, filters, rescoring, highlights; no count, no facets.
+
+    Without an exact total the engine may skip pages that cannot reach the top (block-max
+    WAND), which for a query of common syllables is most of them; `build_facets` counts
+    them in a separate request that does not score.
+    """
+    filters = base_filter() + [_filter_clause(name, value) for name, value in params.filters.items()]
     search = Search()
     if params.query:
+        # A `should` beside `must` only ranks: it adds no pages the counts would miss.
+        ranking = [adjacent_syllables(params.query)] if ranks_adjacency_first(params.query) else []
         search = search.query(
-            Q(
-                "bool",
-                must=[text_query(params.query, params.synonyms)],
-                filter=base_filter(),
-            )
+            Q("bool", must=[text_query(params.query, params.synonyms)], should=ranking, filter=filters)
         )
-        proximity = proximity_query(params.query, params.synonyms)
-        if proximity is not None:
-            # Adjacent syllables re-rank only the best hits: phrase queries over every
-            # match would cost more than the rest of the request.
-            search = search.extra(
-                rescore={"window_size": RESCORE_WINDOW, "query": {"rescore_query": proximity.to_dict()}}
-            )
+        rescore = rescorers(params.query, params.synonyms)
+        if rescore:
+            search = search.extra(rescore=rescore)
     else:
         # An empty query lists the newest content.
-        search = search.query(Q("bool", filter=base_filter())).sort({"published_at": {"order": "desc"}})
-
-    filters = params.filters
-    # Selected facets filter the hits through post_filter, so that each facet's own
-    # counts are computed with every *other* selected facet: choosing "Tin tức" still
-    # shows how many procedures there would be.
-    if filters:
-        search = search.post_filter(
-            Q(
-                "bool",
-                filter=[_filter_clause(name, value) for name, value in filters.items()],
-            )
-        )
-    for name, field_name in FACET_FIELDS.items():
-        others = [_filter_clause(other, value) for other, value in filters.items() if other != name]
-        bucket = A("terms", field=field_name, size=FACET_SIZES[name])
-        if name == "sector":
-            bucket.bucket("label", A("terms", field="sector_name", size=1))  # the sector's name
-        search.aggs.bucket(name, A("filter", Q("bool", filter=others))).bucket("values", bucket)
-
+        search = search.query(Q("bool", filter=filters)).sort({"published_at": {"order": "desc"}})
     start = (params.page - 1) * params.page_size
-    search = search.extra(from_=start, size=params.page_size, track_total_hits=True)
+    search = search.extra(from_=start, size=params.page_size, track_total_hits=False)
     search = search.source(
         [
             "type",
@@ -360,6 +373,32 @@ def build_search(params):
         ]
     )
     return _with_highlight(search, params)
+
+
+def build_facets(params):
+    """The exact number of hits and the facet counts, without scoring (size 0).
+
+    Selected facets filter the count through post_filter, so that each facet's own
+    counts are computed with every *other* selected facet: choosing "Tin tức" still shows
+    how many procedures there would be. A size-0 request is also what the engine's
+    request cache keeps, so a popular search counts once per index refresh.
+    """
+    matching = list(base_filter())
+    if params.query:
+        matching.append(text_query(params.query, params.synonyms, scoring=False))
+    search = Search().query(Q("bool", filter=matching))
+    filters = params.filters
+    if filters:
+        search = search.post_filter(
+            Q("bool", filter=[_filter_clause(name, value) for name, value in filters.items()])
+        )
+    for name, field_name in FACET_FIELDS.items():
+        others = [_filter_clause(other, value) for other, value in filters.items() if other != name]
+        bucket = A("terms", field=field_name, size=FACET_SIZES[name])
+        if name == "sector":
+            bucket.bucket("label", A("terms", field="sector_name", size=1))  # the sector's name
+        search.aggs.bucket(name, A("filter", Q("bool", filter=others))).bucket("values", bucket)
+    return search.extra(size=0, track_total_hits=True)
 
 
 def _with_highlight(search, params):

@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 
 from wagtail.search.models import IndexEntry
 
+from .documents import SCHEMA_VERSION
 from .engine import EngineError, get_engine
 from .models import SearchDocument, Synonym
 from .queries import (
@@ -25,6 +26,7 @@ from .queries import (
     TYPE_LABELS,
     Expansion,
     SearchParams,
+    build_facets,
     build_search,
     did_you_mean_search,
     expand_synonyms,
@@ -125,7 +127,10 @@ def render_snippet(fragment):
 
 
 def _engine_search(engine, params):
-    response = engine.search(build_search(params))
+    engine.require_schema(SCHEMA_VERSION)
+    # The page of hits and the counts in one round trip: the hits request may skip pages
+    # that cannot reach the top, the counting one does not score.
+    response, counted = engine.msearch(build_search(params), build_facets(params))
     results = []
     for hit in response:
         highlight = getattr(hit.meta, "highlight", None)
@@ -149,14 +154,14 @@ def _engine_search(engine, params):
                 snippet=render_snippet(fragment or getattr(hit, "summary", "")[:SNIPPET_LENGTH]),
             )
         )
-    count = response.hits.total.value
+    count = counted.hits.total.value
     facets = {}
     for name in FACET_FIELDS:
-        buckets = response.aggregations[name]["values"]["buckets"]
+        buckets = counted.aggregations[name]["values"]["buckets"]
         facets[name] = [(bucket["key"], bucket["doc_count"]) for bucket in buckets]
     sectors = {
         bucket["key"]: bucket["label"]["buckets"][0]["key"]
-        for bucket in response.aggregations["sector"]["values"]["buckets"]
+        for bucket in counted.aggregations["sector"]["values"]["buckets"]
         if bucket["label"]["buckets"]
     }
     outcome = SearchOutcome(

@@ -115,3 +115,48 @@ def test_failed_probe_is_remembered_briefly(closed_port_url, monkeypatch):
     with pytest.raises(EngineUnavailable):
         _ = engine.info
     assert len(calls) == 2
+
+
+def test_msearch_answers_each_search_in_order(fresh_engine):
+    fresh_engine.index_document(7, {"title": "Đăng ký khai sinh", "live": True, "public": True}, refresh=True)
+    found, counted = fresh_engine.msearch(
+        Search().query("match", title="khai sinh"), Search().query("match", title="kết hôn").extra(size=0)
+    )
+    assert [hit.meta.id for hit in found] == ["7"]
+    assert counted.hits.total.value == 0
+
+
+def test_msearch_raises_when_one_search_fails(fresh_engine):
+    with pytest.raises(EngineError):
+        fresh_engine.msearch(
+            Search().query("match", title="khai sinh"),
+            Search().query("range", title={"gte": "a", "format": "nonsense"}).sort("title"),
+        )
+
+
+def test_index_from_an_older_version_is_refused_until_rebuilt(fresh_engine, db):
+    """An index without the current schema lacks fields the queries use: the search
+    answers from the database (with the notice) instead of finding nothing."""
+    from search import service
+    from search.documents import SCHEMA_VERSION, index_body
+    from search.engine import IndexOutdated
+    from search.queries import SearchParams
+    from search.text import clean_query
+
+    old = fresh_engine.new_index_name()
+    body = index_body(old)
+    del body["mappings"]["_meta"]
+    fresh_engine.create_index(old, body)
+    fresh_engine.point_alias(old)
+    engine = get_engine()
+    with pytest.raises(IndexOutdated):
+        engine.require_schema(SCHEMA_VERSION)
+    outcome = service.search(SearchParams(query=clean_query("khai sinh")))
+    assert (outcome.backend, outcome.engine_failed) == ("database", True)
+
+    from tests.search.conftest import load
+
+    load(fresh_engine, [])
+    engine._schema_checked_until = 0.0  # the 30 s wait before asking again
+    outcome = service.search(SearchParams(query=clean_query("khai sinh")))
+    assert (outcome.backend, outcome.engine_failed) == ("engine", False)

@@ -1,17 +1,48 @@
-"""The request body the search sends: phrase scoring is part of it, not dead code."""
+"""The request bodies the search sends: what each of the two requests carries."""
 
-from search.queries import RESCORE_WINDOW, SearchParams, build_search
+import json
+
+from search.queries import (
+    PROCEDURE_WEIGHT,
+    RESCORE_WINDOW,
+    SearchParams,
+    build_facets,
+    build_search,
+)
 from search.text import clean_query
 
 
-def body(text):
-    return build_search(SearchParams(query=clean_query(text))).to_dict()
+def params(text, **filters):
+    return SearchParams(query=clean_query(text), **filters)
+
+
+def body(text, **filters):
+    return build_search(params(text, **filters)).to_dict()
+
+
+def facets_body(text, **filters):
+    return build_facets(params(text, **filters)).to_dict()
 
 
 def test_multi_syllable_query_rescores_the_best_hits_with_phrases():
-    rescore = body("dang ky khai sinh")["rescore"]
-    assert rescore["window_size"] == RESCORE_WINDOW
-    assert "match_phrase" in str(rescore["query"]["rescore_query"])
+    proximity = body("dang ky khai sinh")["rescore"][0]
+    assert proximity["window_size"] == RESCORE_WINDOW
+    assert "match_phrase" in str(proximity["query"]["rescore_query"])
+
+
+def test_procedure_query_multiplies_procedures_in_the_rescore_only():
+    request = body("dang ky khai sinh")
+    weighting = request["rescore"][-1]
+    assert weighting["query"]["score_mode"] == "multiply"
+    assert weighting["query"]["rescore_query"]["constant_score"]["boost"] == PROCEDURE_WEIGHT
+    # Not in the first pass, where it would force the engine to score every match.
+    assert "function_score" not in json.dumps(request["query"])
+
+
+def test_news_query_has_no_procedure_weighting():
+    rescore = body("phong chong han man")["rescore"]
+    assert len(rescore) == 1
+    assert "constant_score" not in json.dumps(rescore)
 
 
 def test_one_syllable_query_has_no_phrase_rescoring():
@@ -22,3 +53,23 @@ def test_empty_query_lists_newest_without_rescoring():
     empty = body("")
     assert "rescore" not in empty
     assert empty["sort"] == [{"published_at": {"order": "desc"}}]
+
+
+def test_hits_request_neither_counts_nor_aggregates_and_filters_directly():
+    request = body("dang ky khai sinh", type="procedure")
+    assert request["track_total_hits"] is False
+    assert "aggs" not in request and "post_filter" not in request
+    assert {"term": {"type": "procedure"}} in request["query"]["bool"]["filter"]
+
+
+def test_facets_request_counts_exactly_without_scoring():
+    request = facets_body("Đăng ký khai sinh", type="procedure")
+    assert request["size"] == 0 and request["track_total_hits"] is True
+    assert "must" not in request["query"]["bool"] and "rescore" not in request
+    # Selected facets narrow the count but not the other facets' counts.
+    assert request["post_filter"] == {"bool": {"filter": [{"term": {"type": "procedure"}}]}}
+    assert set(request["aggs"]) == {"type", "agency", "sector", "level"}
+    text = json.dumps(request["query"], ensure_ascii=False)
+    # Folded words through the combined field; the accented words only ever rank.
+    assert '"text"' in text and "cross_fields" not in text
+    assert '"title^' not in text and '"body"' not in text

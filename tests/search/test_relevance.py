@@ -163,3 +163,28 @@ def test_empty_query_lists_the_newest_content(corpus):
 
 def test_telex_query_offers_the_decoded_words(corpus):
     assert search("ddawng kys khai sinh").suggestion == "đăng ký khai sinh"
+
+
+@pytest.mark.parametrize(
+    "text, filters",
+    [
+        ("Đăng ký khai sinh", {}),
+        ("dang ky khai sinh", {}),
+        ("thu tuc dang ky khai sinh o dau", {}),
+        ("giấy chứng tử", {}),  # synonym
+        ("so do", {}),  # synonym
+        ("1.001193", {}),
+        ("dang ky thuongg tru", {}),  # typo
+        ("ddawng kys khai sinh", {}),  # Telex
+        ("uỷ ban nhân dân tỉnh tiền giang", {}),
+        ("tien giang", {"type": "news"}),
+        ("dang ky", {"agency": "ubnd-huyen-chau-thanh"}),
+    ],
+)
+def test_count_is_exactly_the_pages_the_scoring_query_finds(corpus, text, filters):
+    """Counts and facets come from a separate, non-scoring request: it must match the
+    same pages as the ranked one."""
+    outcome = search(text, page_size=50, **filters)
+    assert outcome.count == len(outcome.results) > 0
+    types = {item["value"]: item["count"] for item in outcome.facets["type"]}
+    assert outcome.count == (types[filters["type"]] if "type" in filters else sum(types.values()))
