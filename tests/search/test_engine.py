@@ -160,3 +160,30 @@ def test_index_from_an_older_version_is_refused_until_rebuilt(fresh_engine, db):
     engine._schema_checked_until = 0.0  # the 30 s wait before asking again
     outcome = service.search(SearchParams(query=clean_query("khai sinh")))
     assert (outcome.backend, outcome.engine_failed) == ("engine", False)
+
+
+def test_msearch_through_the_elasticsearch_client_sends_ndjson_pairs(monkeypatch):
+    """Production may run Elasticsearch: the same call must go out right on its client."""
+    from elastic_transport import ApiResponseMeta, HttpHeaders, NodeConfig, TransportApiResponse
+
+    engine = Engine(["http://search.example:9200"], "portal", info=ELASTICSEARCH_ROOT)
+    sent = {}
+
+    def perform_request(method, target, *, body=None, headers=None, **kwargs):
+        sent.update(method=method, target=target, body=body, headers=headers)
+        meta = ApiResponseMeta(
+            status=200,
+            http_version="1.1",
+            headers=HttpHeaders({"x-elastic-product": "Elasticsearch"}),
+            duration=0.0,
+            node=NodeConfig("http", "search.example", 9200),
+        )
+        answer = {"took": 1, "hits": {"total": {"value": 0, "relation": "eq"}, "hits": []}}
+        return TransportApiResponse(meta, {"responses": [answer, dict(answer, took=2)]})
+
+    monkeypatch.setattr(engine.client.transport, "perform_request", perform_request)
+    found, counted = engine.msearch(Search().query("match", title="khai sinh"), Search().extra(size=0))
+    assert (sent["method"], sent["target"]) == ("POST", "/portal-pages/_msearch")
+    assert sent["body"] == [{}, {"query": {"match": {"title": "khai sinh"}}}, {}, {"size": 0}]
+    assert "x-ndjson" in sent["headers"]["content-type"]
+    assert (found.took, counted.took) == (1, 2)
