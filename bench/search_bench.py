@@ -42,7 +42,8 @@ from django.test import Client, override_settings  # noqa: E402
 
 from search.documents import document_source  # noqa: E402
 from search.engine import get_engine  # noqa: E402
-from search.rebuild import load, save_database_copies  # noqa: E402
+from search.indexing import save_database_copies  # noqa: E402
+from search.rebuild import load  # noqa: E402
 
 ACTIONS = ["Đăng ký", "Cấp", "Cấp lại", "Cấp đổi", "Gia hạn", "Xác nhận", "Thẩm định", "Điều chỉnh"]
 OBJECTS = [

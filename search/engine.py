@@ -278,24 +278,28 @@ class Engine:
                 return None
             raise
 
-    def bulk(self, operations, index=None, refresh=False):
+    def bulk(self, operations, index=None, refresh=False, require_alias=False):
         """Send one bulk request: `operations` is the list of action and source dicts.
-        Returns the number of failed items (their reasons are logged)."""
+        Returns {document id: error} for the failed items (also logged). A document
+        missing on delete is not a failure, nor, with `require_alias`, a missing alias
+        (nothing to update before the first rebuild, as in `index_document`)."""
         if not operations:
-            return 0
+            return {}
+        extra = {"require_alias": "true"} if require_alias else {}  # a keyword in both clients
         answer = self._call(
             self.client.bulk,
             body=operations,
             index=index or self.alias,
             refresh="true" if refresh else "false",
             request_timeout=BULK_TIMEOUT,
+            **extra,
         )
-        failures = 0
+        failures = {}
         if answer.get("errors"):
             for item in answer["items"]:
                 result = next(iter(item.values()))
                 if result.get("error") and result.get("status") != 404:
-                    failures += 1
+                    failures[result.get("_id")] = result["error"]
                     logger.warning("search index: bulk item failed: %s", result["error"])
         return failures
 

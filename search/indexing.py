@@ -13,14 +13,20 @@ from django.apps import apps
 from django.db import transaction
 from django.utils.html import strip_tags
 
+from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
+from wagtail.search.backends import get_search_backend
 
 from .documents import document_source
 from .engine import EngineError, get_engine
 from .models import PendingIndexUpdate, SearchDocument
 
 logger = logging.getLogger(__name__)
+
+DATABASE_FIELDS = [f.name for f in SearchDocument._meta.concrete_fields if not f.primary_key]
+# Pages per bulk request and per database batch when a whole subtree changes.
+SUBTREE_CHUNK = 500
 
 # Page model -> result type. The home page is not a search result; index pages only
 # list their children.
@@ -220,10 +226,72 @@ def remove_page(page_id, reason="delete"):
     transaction.on_commit(lambda: _send(page_id, None, reason))
 
 
+def searchable_querysets(within=None):
+    """One queryset per indexed model of its live, public pages (under `within`, itself
+    included, when given), with clustered children, tags and sector loaded in bulk: a
+    document reads them all, and per page that was several queries each."""
+    for model in indexed_models():
+        queryset = model.objects.live().public().order_by("path")
+        if within is not None:
+            queryset = queryset.descendant_of(within, inclusive=True)
+        related = [relation.get_accessor_name() for relation in get_all_child_relations(model)]
+        if hasattr(model, "tags"):
+            related.append("tags")
+        if any(field.name == "sector" for field in model._meta.concrete_fields):
+            queryset = queryset.select_related("sector")
+        yield queryset.prefetch_related(*related)
+
+
+def save_database_copies(batch):
+    """Upsert the database copies of a batch of (page id, source) and index them for
+    Wagtail's search."""
+    rows = [SearchDocument.from_source(page_id, source) for page_id, source in batch]
+    with transaction.atomic():
+        SearchDocument.objects.bulk_create(
+            rows, update_conflicts=True, unique_fields=["page"], update_fields=DATABASE_FIELDS
+        )
+        get_search_backend().add_bulk(SearchDocument, rows)
+
+
 def update_subtree(page, reason):
-    """The page and all its descendants (moves, privacy and slug changes affect them all)."""
-    for descendant in Page.objects.descendant_of(page, inclusive=True).specific().iterator():
-        update_page(descendant, reason)
+    """The page and all its descendants (moves, privacy and slug changes affect them
+    all), in bulk: moving a district with thousands of pages costs a few queries per
+    model and one engine request per SUBTREE_CHUNK pages, not several per page."""
+    agencies = agency_paths()
+    sources = [
+        (descendant.pk, build_source(descendant, agencies))
+        for queryset in searchable_querysets(within=page)
+        for descendant in queryset.iterator(chunk_size=SUBTREE_CHUNK)
+    ]
+    indexed = Page.objects.descendant_of(page, inclusive=True).type(*indexed_models())
+    gone = sorted(set(indexed.values_list("pk", flat=True)) - {pk for pk, _ in sources} - _being_deleted)
+    for start in range(0, len(sources), SUBTREE_CHUNK):
+        save_database_copies(sources[start : start + SUBTREE_CHUNK])
+    for row in SearchDocument.objects.filter(page_id__in=gone):
+        row.delete()  # one by one, so that Wagtail drops its index entry too
+    transaction.on_commit(lambda: _send_many(sources, gone, reason))
+
+
+def _send_many(sources, gone, reason):
+    """Bulk counterpart of `_send`: pages of a failed request are recorded for later."""
+    engine = get_engine()
+    if engine is None:
+        return
+    items = [(pk, source) for pk, source in sources] + [(pk, None) for pk in gone]
+    for start in range(0, len(items), SUBTREE_CHUNK):
+        chunk = items[start : start + SUBTREE_CHUNK]
+        operations = []
+        for pk, source in chunk:
+            if source is None:
+                operations.append({"delete": {"_id": str(pk)}})
+            else:
+                operations.extend([{"index": {"_id": str(pk)}}, source])
+        try:
+            failed = engine.bulk(operations, require_alias=True)
+        except EngineError as error:
+            failed = {pk: error for pk, _ in chunk}
+        for pk, error in failed.items():
+            _record_pending(pk, reason, error)
 
 
 def sync_pending(progress=None):

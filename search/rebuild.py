@@ -9,20 +9,15 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
 from django.utils import timezone
 
-from modelcluster.models import get_all_child_relations
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from .documents import index_body
 from .engine import EngineError, get_engine
-from .indexing import agency_paths, build_source, indexed_models
+from .indexing import agency_paths, build_source, indexed_models, save_database_copies, searchable_querysets
 from .models import PendingIndexUpdate, SearchDocument
-
-DATABASE_FIELDS = [f.name for f in SearchDocument._meta.concrete_fields if not f.primary_key]
 
 
 @dataclass
@@ -49,24 +44,11 @@ def rebuild(chunk_size=1000, progress=None, database=True):
     agencies = agency_paths()
     sources = (
         (page.pk, build_source(page, agencies))
-        for queryset in _prefetched_querysets()
+        for queryset in searchable_querysets()
         for page in queryset.iterator(chunk_size=chunk_size)
     )
     total = searchable_pages().count()
     return load(sources, total, chunk_size=chunk_size, progress=progress, database=database)
-
-
-def _prefetched_querysets():
-    """One queryset per indexed model with its clustered children, tags and sector loaded in
-    bulk: a document reads them all, and per page that was several queries each."""
-    for model in indexed_models():
-        queryset = model.objects.live().public().order_by("path")
-        related = [relation.get_accessor_name() for relation in get_all_child_relations(model)]
-        if hasattr(model, "tags"):
-            related.append("tags")
-        if any(field.name == "sector" for field in model._meta.concrete_fields):
-            queryset = queryset.select_related("sector")
-        yield queryset.prefetch_related(*related)
 
 
 def load(sources, total, chunk_size=1000, progress=None, database=True):
@@ -124,7 +106,7 @@ def _load(engine, sources, total, chunk_size, progress, database):
         nonlocal in_flight
         if in_flight is not None:
             failures, seconds = in_flight.result()  # re-raises an engine error here
-            report.failures += failures
+            report.failures += len(failures)
             report.engine_seconds += seconds
             in_flight = None
 
@@ -181,16 +163,6 @@ def _load(engine, sources, total, chunk_size, progress, database):
         remove_stale_database_copies(seen)
         report.database_seconds += time.monotonic() - began
     return report
-
-
-def save_database_copies(batch):
-    """Upsert the database copies of a batch and index them for Wagtail's search."""
-    rows = [SearchDocument.from_source(page_id, source) for page_id, source in batch]
-    with transaction.atomic():
-        SearchDocument.objects.bulk_create(
-            rows, update_conflicts=True, unique_fields=["page"], update_fields=DATABASE_FIELDS
-        )
-        get_search_backend().add_bulk(SearchDocument, rows)
 
 
 def remove_stale_database_copies(seen):

@@ -54,7 +54,7 @@ def load(engine, sources):
     operations = []
     for page_id, source in sources:
         operations += [{"index": {"_id": str(page_id)}}, source]
-    assert engine.bulk(operations, index=name) == 0
+    assert engine.bulk(operations, index=name) == {}
     engine.refresh(name)
     engine.point_alias(name)
     return name
