@@ -16,6 +16,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.safestring import mark_safe
 
 from wagtail.search.models import IndexEntry
+from wagtail.search.query import Or, PlainText
 
 from .documents import SCHEMA_VERSION
 from .engine import EngineError, get_engine
@@ -28,6 +29,7 @@ from .queries import (
     SearchParams,
     build_facets,
     build_search,
+    core_words,
     did_you_mean_search,
     expand_synonyms,
     suggest_search,
@@ -245,19 +247,39 @@ def _filtered(queryset, params, skip=None):
     return queryset
 
 
-def _matching(queryset, words, operator):
-    """`queryset` narrowed to the documents whose pre-folded text holds the words, using
-    the full-text index that Wagtail's database search backend keeps for SearchDocument.
+def wordings(params):
+    """The word lists the fallback looks for, a page matching when it holds every word
+    of one: the query, each rewording (a synonym's official term, decoded Telex), and
+    each of these without filler words ("thủ tục ... ở đâu")."""
+    texts = [params.query.folded] + [expansion.rewritten for expansion in params.synonyms]
+    found = []
+    for text in texts:
+        for variant in (text, core_words(text)):
+            words = _WORD.findall(variant)
+            if words and words not in found:
+                found.append(words)
+    return found
+
+
+def _matching(queryset, wordings, operator):
+    """`queryset` narrowed to the documents whose pre-folded text holds every word of one
+    of the `wordings` (operator "and") or any of their words ("or"), using the full-text
+    index that Wagtail's database search backend keeps for SearchDocument.
 
     On SQLite the backend's own query re-runs the full-text match once per candidate row
     (about a second per query at 5,000 pages), so there the same index is asked once, in a
     subquery; other databases use the backend's `search()`.
     """
+    if operator == "or":
+        wordings = [sorted({word for words in wordings for word in words})]
     if connection.vendor != "sqlite":
-        found = queryset.search(" ".join(words), operator=operator, order_by_relevance=False)
+        query = Or([PlainText(" ".join(words), operator=operator) for words in wordings])
+        found = queryset.search(query, order_by_relevance=False)
         return queryset.filter(pk__in=[row.pk for row in found])
     table = IndexEntry._meta.db_table
-    expression = f" {operator.upper()} ".join(f'"{word}"' for word in words)
+    expression = " OR ".join(
+        "(" + f" {operator.upper()} ".join(f'"{word}"' for word in words) + ")" for words in wordings
+    )
     content_type = ContentType.objects.get_for_model(SearchDocument).pk
     # Values are bound parameters; the table name comes from the model, words are \w+ only.
     matches = RawSQL(  # noqa: S611
@@ -268,35 +290,39 @@ def _matching(queryset, words, operator):
     return queryset.filter(pk__in=matches)
 
 
-def _ranked(queryset, words):
-    """Whole query in the title first, then titles holding more of the words, then newest."""
-    phrase = " ".join(words)
-    score = Case(
-        When(title_folded=phrase, then=Value(20)),
-        When(title_folded__contains=phrase, then=Value(10)),
-        default=Value(0),
-    )
-    for word in set(words):
+def _ranked(queryset, phrases):
+    """A whole phrase (the query or a rewording of it) as the title first, then in the
+    title, then titles holding more of the words, then newest."""
+    exact = [When(title_folded=phrase, then=Value(20)) for phrase in phrases]
+    within = [When(title_folded__contains=phrase, then=Value(10)) for phrase in phrases]
+    score = Case(*exact, *within, default=Value(0))
+    for word in {word for phrase in phrases for word in phrase.split()}:
         score = score + Case(When(title_folded__contains=word, then=Value(1)), default=Value(0))
     return queryset.annotate(rank=score).order_by("-rank", "-published_at", "-pk")
 
 
 def database_search(params):
     base = SearchDocument.objects.all()
-    words = _WORD.findall(params.query.folded) if params.query else []
-    if params.query and not words:
+    groups = wordings(params) if params.query else []
+    if params.query and not groups:
         return SearchOutcome(params=params, backend="database", facets=_empty_facets())
+    words = sorted({word for group in groups for word in group})
 
     operator = "and"
-    if words and len(words) > 1 and not _matching(base, words, "and").exists():
-        operator = "or"  # nothing has every word: show what has some
+    if len(words) > 1 and not _matching(base, groups, "and").exists():
+        operator = "or"  # nothing has every word of any wording: show what has some
 
     def run(queryset):
-        return _matching(queryset, words, operator) if words else queryset
+        return _matching(queryset, groups, operator) if groups else queryset
 
     results = run(_filtered(base, params))
     count = results.count()
-    ordered = _ranked(results, words) if words else results.order_by("-published_at", "-pk")
+    if groups:
+        phrases = [" ".join(group) for group in groups]
+        phrases += [" ".join(_WORD.findall(fold(expansion.official))) for expansion in params.synonyms]
+        ordered = _ranked(results, phrases)
+    else:
+        ordered = results.order_by("-published_at", "-pk")
     start = (params.page - 1) * params.page_size
     rows = list(ordered[start : start + params.page_size]) if start < count else []
     counts = {}

@@ -216,6 +216,29 @@ def test_without_an_engine_the_database_answers_with_folding(client, settings, m
     assert "tìm trực tiếp trong cơ sở dữ liệu" in html
 
 
+def test_database_fallback_understands_synonyms_telex_and_filler_words(
+    client, settings, make_agency, publish
+):
+    settings.ELASTICSEARCH_URL = None
+    justice = make_agency("so-tu-phap", "Sở Tư pháp")
+    for title, intro in [
+        ("Đăng ký khai tử", "Người thân nộp tờ khai khi có người chết."),
+        ("Đăng ký khai sinh", "Cha mẹ nộp tờ khai cho trẻ em mới sinh."),
+        ("Cấp giấy chứng nhận đủ điều kiện kinh doanh", "Hồ sơ gồm giấy đề nghị và chứng từ nộp phí."),
+    ]:
+        publish(StandardPage(title=title, intro=intro), justice)
+
+    def first(query):
+        body = api(client, q=query).json()
+        assert body["backend"] == "database"
+        return body["results"][0]["title"] if body["results"] else None
+
+    assert first("lam giay chung tu") == "Đăng ký khai tử"  # synonym: giấy chứng tử = khai tử
+    assert first("ddawng kys khai sinh") == "Đăng ký khai sinh"  # Telex keystrokes
+    assert first("thu tuc dang ky khai sinh o dau") == "Đăng ký khai sinh"  # filler words
+    assert api(client, q="thu tuc dang ky khai sinh o dau").json()["count"] == 1
+
+
 @pytest.fixture
 def publish(django_capture_on_commit_callbacks):
     def run(page, parent):
