@@ -116,12 +116,23 @@ def _minimum_should_match(words):
 
 
 def core_words(folded):
-    """The folded query without filler words: "thu tuc dang ky khai sinh o dau" ->
-    "dang ky khai sinh"."""
-    text = _words(folded)
-    for filler in FILLERS:
-        text = text.replace(f" {filler} ", " ")
-    return text.strip()
+    """The folded query without the filler words around it: "thu tuc dang ky khai sinh o
+    dau" -> "dang ky khai sinh". Only at either end, and leaving two syllables at least:
+    the same syllables can be part of a name ("cai cach hanh chinh", "lam nghiep")."""
+    words = _WORD.findall(folded)
+    fillers = sorted((filler.split() for filler in FILLERS), key=len, reverse=True)
+    trimmed = True
+    while trimmed and words:
+        trimmed = False
+        for filler in fillers:
+            size = len(filler)
+            if len(words) < size + 2:
+                continue
+            if words[:size] == filler:
+                words, trimmed = words[size:], True
+            elif words[-size:] == filler:
+                words, trimmed = words[:-size], True
+    return " ".join(words)
 
 
 def is_procedure_like(query, synonyms=()):

@@ -2,12 +2,15 @@
 
 import json
 
+import pytest
+
 from search.queries import (
     PROCEDURE_WEIGHT,
     RESCORE_WINDOW,
     SearchParams,
     build_facets,
     build_search,
+    core_words,
 )
 from search.text import clean_query
 
@@ -73,3 +76,18 @@ def test_facets_request_counts_exactly_without_scoring():
     # Folded words through the combined field; the accented words only ever rank.
     assert '"text"' in text and "cross_fields" not in text
     assert '"title^' not in text and '"body"' not in text
+
+
+@pytest.mark.parametrize(
+    "folded, core",
+    [
+        ("thu tuc dang ky khai sinh o dau", "dang ky khai sinh"),
+        ("lam the nao de dang ky ket hon", "dang ky ket hon"),
+        ("cach lam ho chieu o dau", "ho chieu"),
+        # Filler syllables inside a name, or all that is left, stay.
+        ("cai cach hanh chinh", "cai cach hanh chinh"),
+        ("lam nghiep", "lam nghiep"),
+    ],
+)
+def test_core_words_trims_filler_words_only_around_the_name(folded, core):
+    assert core_words(folded) == core
