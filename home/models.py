@@ -79,6 +79,7 @@ def agency_tree(agencies):
     for agency in agencies:
         node = {"agency": agency, "children": []}
         nodes[agency.path] = node
+        # The direct parent, not nearest_agency: an agency whose parent the filters left out is a root.
         parent = nodes.get(agency.path[: -agency.steplen])
         (parent["children"] if parent else roots).append(node)
     for node in nodes.values():
