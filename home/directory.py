@@ -36,6 +36,7 @@ class DirectoryFilterForm(forms.Form):
         """Filter agencies (ordered by tree path) in Python: a province has hundreds, not millions,
         and folding diacritics in Python works the same on SQLite and PostgreSQL."""
         by_path = {agency.path: agency for agency in agencies}
+        # The direct parent, not nearest_agency: an agency under an unpublished one gets none.
         for agency in agencies:
             agency.parent_in_directory = by_path.get(agency.path[: -agency.steplen])
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}

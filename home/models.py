@@ -51,12 +51,35 @@ def agency_for(page):
     return AgencyPage.objects.ancestor_of(page).order_by("-depth").first()
 
 
+def ancestor_paths(path, inclusive=False):
+    """Tree paths of the pages above `path`, nearest first (`path` itself first if inclusive).
+
+    Treebeard's materialised paths: each ancestor's path is a prefix, one Page.steplen shorter per level.
+    """
+    start = len(path) if inclusive else len(path) - Page.steplen
+    for end in range(start, 0, -Page.steplen):
+        yield path[:end]
+
+
+def nearest_agency(path, agencies_by_path, inclusive=False):
+    """The entry of `agencies_by_path` ({tree path: agency}) nearest above `path`, or None.
+
+    agency_for without a query per page: listings load the agencies once and look up every page
+    here. Pass inclusive=True to count an agency as its own, as agency_for does.
+    """
+    for ancestor in ancestor_paths(path, inclusive):
+        if ancestor in agencies_by_path:
+            return agencies_by_path[ancestor]
+    return None
+
+
 def agency_tree(agencies):
     """Nest agencies (ordered by tree path) as [{"agency", "children"}] in one pass, no extra queries."""
     roots, nodes = [], {}
     for agency in agencies:
         node = {"agency": agency, "children": []}
         nodes[agency.path] = node
+        # The direct parent, not nearest_agency: an agency whose parent the filters left out is a root.
         parent = nodes.get(agency.path[: -agency.steplen])
         (parent["children"] if parent else roots).append(node)
     for node in nodes.values():

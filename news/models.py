@@ -31,7 +31,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.models import AgencyPage, agency_for
+from home.models import AgencyPage, agency_for, nearest_agency
 from portal_site.collation import vietnamese
 
 PAGE_SIZE = 12
@@ -104,11 +104,7 @@ def attach_agencies(pages):
         )
     }
     for page in pages:
-        page.agency = None
-        for end in range(len(page.path) - page.steplen, 0, -page.steplen):
-            if page.path[:end] in agencies:
-                page.agency = agencies[page.path[:end]]
-                break
+        page.agency = nearest_agency(page.path, agencies)
     return pages
 
 

@@ -144,6 +144,9 @@ class Catalogue:
             .annotate(n=Count("pk"))
         )
         sector_labels = sorted(((slug, name) for slug, name, _ in sectors if slug), key=_label_order)
+        # Counted in SQL by the grandparent's path: agency → thu-tuc → procedure, as parent_page_types
+        # allow. nearest_agency would need every procedure's path in Python, and the agency filter
+        # (depth=agency.depth + 2) already uses the same rule.
         agency_rows = list(
             self.filtered(scope, skip="agency")
             .order_by()
@@ -178,6 +181,7 @@ class Catalogue:
         facets = self.facets(scope)
         rows = self.filtered(scope).select_related("sector").order_by(*SORTS[self.sort])
         page_obj = Paginator(rows, self.page_size).get_page(self.params.get("page"))
+        # The grandparent again, so that a row's agency is the one the facet counted it under.
         for procedure in page_obj.object_list:
             procedure.owning_agency = self.agencies_by_path.get(procedure.path[: -2 * Page.steplen])
         query = dict(self.filters)

@@ -4,9 +4,7 @@ import os
 import shutil
 from pathlib import Path
 
-from wagtail.models import Page
-
-from home.models import AgencyPage
+from home.models import AgencyPage, nearest_agency
 from procedures.models import ProcedurePage
 
 
@@ -28,7 +26,7 @@ def export_procedures(files_dir, progress=None):
         forms = []
         for form in page.forms.all():
             forms.append({"title": form.title, "filename": _copy(form.document, files_dir, filenames)})
-        entries.append(_entry(page, agencies.get(page.path[: -2 * Page.steplen], ""), forms, filenames))
+        entries.append(_entry(page, nearest_agency(page.path, agencies) or "", forms, filenames))
         if progress:
             progress("Thủ tục hành chính", done, total)
     return entries

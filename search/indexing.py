@@ -117,14 +117,13 @@ def agency_paths():
 
 def agency_chain(page, agencies_by_path=None):
     """Slugs of the agency owning the page and every agency above it, nearest first."""
-    if agencies_by_path is None:
-        from home.models import AgencyPage
+    from home.models import AgencyPage, ancestor_paths
 
+    if agencies_by_path is None:
         agencies = AgencyPage.objects.ancestor_of(page, inclusive=True).order_by("-depth")
         return list(agencies.values_list("slug", flat=True))
-    steplen = page.steplen
-    prefixes = (page.path[:end] for end in range(len(page.path), 0, -steplen))
-    return [agencies_by_path[path] for path in prefixes if path in agencies_by_path]
+    paths = ancestor_paths(page.path, inclusive=True)
+    return [agencies_by_path[path] for path in paths if path in agencies_by_path]
 
 
 def _extra_texts(page):
