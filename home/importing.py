@@ -104,6 +104,13 @@ class Entry:
             raise self.error(field, f"phải nằm trong khoảng {minimum}–{maximum}, nhận được {value}.")
         return value
 
+    def boolean(self, field):
+        """true or false; absent means false, anything else (null, "có", 1) is refused."""
+        value = self.raw.get(field, False)
+        if not isinstance(value, bool):
+            raise self.error(field, "phải là true hoặc false.")
+        return value
+
     def date(self, field, required=False):
         value = self.text(field, required=required)
         if not value:

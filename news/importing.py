@@ -72,7 +72,7 @@ class NewsSection:
                 "image_alt": entry.text("image_alt", max_length=255),
                 "image_caption": entry.text("image_caption", max_length=255),
                 "source": entry.text("source", max_length=255),
-                "pinned": self._boolean(entry, "pinned"),
+                "pinned": entry.boolean("pinned"),
                 "procedures": entry.text_list("procedures", max_length=8),
                 "_entry": entry,
             }
@@ -120,13 +120,6 @@ class NewsSection:
                 if code not in known:
                     message = f'không có thủ tục mã "{code}" trong tệp hoặc trong cổng.'
                     raise item["_entry"].error(f"procedures[{position}]", message)
-
-    @staticmethod
-    def _boolean(entry, field):
-        value = entry.raw.get(field, False)
-        if not isinstance(value, bool):
-            raise entry.error(field, "phải là true hoặc false.")
-        return value
 
     @staticmethod
     def _image_path(entry, name, files_dir):

@@ -153,7 +153,7 @@ class ProcedureSection:
                 "status": self._choice(entry, "status", STATUS_CHOICES, "hieu-luc"),
                 "national_portal_url": entry.url("national_portal_url"),
                 "effective_from": entry.date("effective_from"),
-                "featured": self._boolean(entry, "featured"),
+                "featured": entry.boolean("featured"),
             },
         }
         for key, (field, max_length) in TEXT_FIELDS.items():
@@ -195,13 +195,6 @@ class ProcedureSection:
         if value not in dict(choices):
             allowed = ", ".join(f'"{v}"' for v in dict(choices))
             raise entry.error(field, f'"{value}" không hợp lệ (chọn một trong: {allowed}).')
-        return value
-
-    @staticmethod
-    def _boolean(entry, field):
-        value = entry.raw.get(field, False)
-        if not isinstance(value, bool):
-            raise entry.error(field, "phải là true hoặc false.")
         return value
 
     @staticmethod
