@@ -17,7 +17,6 @@ Extension keys, all optional:
 """
 
 import hashlib
-from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
@@ -123,12 +122,7 @@ class NewsSection:
 
     @staticmethod
     def _image_path(entry, name, files_dir):
-        if not files_dir:
-            raise entry.error("image", "cần tham số --files-dir chỉ thư mục chứa ảnh.")
-        base = Path(files_dir).resolve()
-        path = (base / name).resolve()
-        if base not in path.parents or not path.is_file():
-            raise entry.error("image", f'không tìm thấy tệp ảnh "{name}" trong thư mục {files_dir}.')
+        path = entry.file_path("image", name, files_dir, "ảnh")
         try:
             from PIL import Image as PILImage
 

@@ -415,18 +415,12 @@ class FormFiles:
     """Form files under --files-dir: checked once each, hashed, never read twice."""
 
     def __init__(self, files_dir):
-        self.root = Path(files_dir).resolve() if files_dir else None
+        self.files_dir = files_dir
         self.checked = {}
 
     def check(self, entry, filename):
-        if self.root is None:
-            raise entry.error("filename", "cần chỉ ra thư mục biểu mẫu bằng tùy chọn --files-dir.")
-        path = (self.root / filename).resolve()
-        if not path.is_relative_to(self.root):
-            raise entry.error("filename", f'"{filename}" nằm ngoài thư mục biểu mẫu.')
+        path = entry.file_path("filename", filename, self.files_dir, "biểu mẫu")
         if path not in self.checked:
-            if not path.is_file():
-                raise entry.error("filename", f'không tìm thấy tệp "{filename}" trong thư mục biểu mẫu.')
             data = path.read_bytes()
             try:
                 check_form_file(path.name, data)
