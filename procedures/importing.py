@@ -39,6 +39,7 @@ from wagtail.utils.file import hash_filelike
 from anyascii import anyascii
 
 from home.importing import Entry, publish, set_if_changed
+from portal_site.text import vietnamese_slugify
 from procedures.files import check_form_file
 from procedures.models import (
     CHANNEL_CHOICES,
@@ -55,7 +56,6 @@ from procedures.models import (
     RequiredDocument,
     Sector,
 )
-from procedures.text import vietnamese_slugify
 
 # Children compared (and replaced) as a whole: relation name -> (model, fields in order).
 CHILDREN = {

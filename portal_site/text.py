@@ -1,4 +1,4 @@
-"""Vietnamese text helpers for procedures."""
+"""Vietnamese text helpers shared by the apps (procedures, news). Sort order is in collation.py."""
 
 from django.utils.text import slugify
 
