@@ -5,6 +5,9 @@ from django.utils.text import slugify
 from anyascii import anyascii
 
 
-def vietnamese_slugify(text):
-    """'Hộ tịch' -> 'ho-tich', 'Đất đai' -> 'dat-dai' (anyascii folds đ and every tone mark)."""
-    return slugify(anyascii(text or ""))[:255].strip("-")
+def vietnamese_slugify(text, max_length=255):
+    """'Hộ tịch' -> 'ho-tich', 'Đất đai' -> 'dat-dai' (anyascii folds đ and every tone mark).
+
+    At most `max_length` characters, never ending in a hyphen.
+    """
+    return slugify(anyascii(text or ""))[:max_length].strip("-")

@@ -352,7 +352,7 @@ class ProcedureSection:
     def _free_slug(section, item):
         if item["slug"]:
             return item["slug"]
-        base = vietnamese_slugify(item["name"])[:80].rstrip("-") or "thu-tuc"
+        base = vietnamese_slugify(item["name"], max_length=80) or "thu-tuc"
         taken = section.get_children().filter(slug=base).exists()
         return f"{base}-{item['code'].replace('.', '-')}" if taken else base
 
