@@ -8,6 +8,7 @@ any error names the entry and the field, and nothing is written.
 import datetime
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
@@ -104,6 +105,13 @@ class Entry:
             raise self.error(field, f"phải nằm trong khoảng {minimum}–{maximum}, nhận được {value}.")
         return value
 
+    def boolean(self, field):
+        """true or false; absent means false, anything else (null, "có", 1) is refused."""
+        value = self.raw.get(field, False)
+        if not isinstance(value, bool):
+            raise self.error(field, "phải là true hoặc false.")
+        return value
+
     def date(self, field, required=False):
         value = self.text(field, required=required)
         if not value:
@@ -130,6 +138,22 @@ class Entry:
             except ValidationError:
                 raise self.error(field, f'"{value}" không phải địa chỉ web hợp lệ.') from None
         return value
+
+    def file_path(self, field, name, files_dir, kind):
+        """The resolved path of file `name` under the --files-dir folder, which must hold it.
+
+        `kind` names what the folder holds ("ảnh", "biểu mẫu") in the messages. Whether the
+        file's content is what the section expects is the section's own check.
+        """
+        if not files_dir:
+            raise self.error(field, f"cần chỉ ra thư mục chứa {kind} bằng tùy chọn --files-dir.")
+        base = Path(files_dir).resolve()
+        path = (base / name).resolve()
+        if not path.is_relative_to(base):
+            raise self.error(field, f'"{name}" nằm ngoài thư mục {kind} {files_dir}.')
+        if not path.is_file():
+            raise self.error(field, f'không tìm thấy tệp {kind} "{name}" trong thư mục {files_dir}.')
+        return path
 
     def list(self, field, required=False):
         value = self.raw.get(field)

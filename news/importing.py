@@ -17,7 +17,6 @@ Extension keys, all optional:
 """
 
 import hashlib
-from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
@@ -72,7 +71,7 @@ class NewsSection:
                 "image_alt": entry.text("image_alt", max_length=255),
                 "image_caption": entry.text("image_caption", max_length=255),
                 "source": entry.text("source", max_length=255),
-                "pinned": self._boolean(entry, "pinned"),
+                "pinned": entry.boolean("pinned"),
                 "procedures": entry.text_list("procedures", max_length=8),
                 "_entry": entry,
             }
@@ -122,20 +121,8 @@ class NewsSection:
                     raise item["_entry"].error(f"procedures[{position}]", message)
 
     @staticmethod
-    def _boolean(entry, field):
-        value = entry.raw.get(field, False)
-        if not isinstance(value, bool):
-            raise entry.error(field, "phải là true hoặc false.")
-        return value
-
-    @staticmethod
     def _image_path(entry, name, files_dir):
-        if not files_dir:
-            raise entry.error("image", "cần tham số --files-dir chỉ thư mục chứa ảnh.")
-        base = Path(files_dir).resolve()
-        path = (base / name).resolve()
-        if base not in path.parents or not path.is_file():
-            raise entry.error("image", f'không tìm thấy tệp ảnh "{name}" trong thư mục {files_dir}.')
+        path = entry.file_path("image", name, files_dir, "ảnh")
         try:
             from PIL import Image as PILImage
 

@@ -7,7 +7,6 @@ Tree (architecture.md): HomePage → NewsIndexPage (portal-wide) and AgencyPage 
 import calendar
 import datetime
 import re
-import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -17,7 +16,6 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
-from django.utils.text import slugify
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -33,6 +31,7 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from home.models import AgencyPage, agency_for, nearest_agency
 from portal_site.collation import vietnamese
+from portal_site.text import vietnamese_slugify
 
 PAGE_SIZE = 12
 # What a tag or agency slug in a URL may look like (Wagtail allows Unicode slugs).
@@ -47,9 +46,9 @@ class NewsTag(TagBase):
         verbose_name_plural = "Chủ đề tin"
 
     def slugify(self, tag, i=None):
-        slug = slugify(unicodedata.normalize("NFC", tag).replace("đ", "d").replace("Đ", "D"))
-        slug = slug or "chu-de"
-        return f"{slug}-{i}" if i is not None else slug
+        suffix = f"-{i}" if i is not None else ""
+        max_length = self._meta.get_field("slug").max_length - len(suffix)
+        return (vietnamese_slugify(tag, max_length=max_length) or "chu-de") + suffix
 
 
 class NewsPageTag(ItemBase):

@@ -39,6 +39,7 @@ from wagtail.utils.file import hash_filelike
 from anyascii import anyascii
 
 from home.importing import Entry, publish, set_if_changed
+from portal_site.text import vietnamese_slugify
 from procedures.files import check_form_file
 from procedures.models import (
     CHANNEL_CHOICES,
@@ -55,7 +56,6 @@ from procedures.models import (
     RequiredDocument,
     Sector,
 )
-from procedures.text import vietnamese_slugify
 
 # Children compared (and replaced) as a whole: relation name -> (model, fields in order).
 CHILDREN = {
@@ -153,7 +153,7 @@ class ProcedureSection:
                 "status": self._choice(entry, "status", STATUS_CHOICES, "hieu-luc"),
                 "national_portal_url": entry.url("national_portal_url"),
                 "effective_from": entry.date("effective_from"),
-                "featured": self._boolean(entry, "featured"),
+                "featured": entry.boolean("featured"),
             },
         }
         for key, (field, max_length) in TEXT_FIELDS.items():
@@ -195,13 +195,6 @@ class ProcedureSection:
         if value not in dict(choices):
             allowed = ", ".join(f'"{v}"' for v in dict(choices))
             raise entry.error(field, f'"{value}" không hợp lệ (chọn một trong: {allowed}).')
-        return value
-
-    @staticmethod
-    def _boolean(entry, field):
-        value = entry.raw.get(field, False)
-        if not isinstance(value, bool):
-            raise entry.error(field, "phải là true hoặc false.")
         return value
 
     @staticmethod
@@ -359,7 +352,7 @@ class ProcedureSection:
     def _free_slug(section, item):
         if item["slug"]:
             return item["slug"]
-        base = vietnamese_slugify(item["name"])[:80].rstrip("-") or "thu-tuc"
+        base = vietnamese_slugify(item["name"], max_length=80) or "thu-tuc"
         taken = section.get_children().filter(slug=base).exists()
         return f"{base}-{item['code'].replace('.', '-')}" if taken else base
 
@@ -422,18 +415,12 @@ class FormFiles:
     """Form files under --files-dir: checked once each, hashed, never read twice."""
 
     def __init__(self, files_dir):
-        self.root = Path(files_dir).resolve() if files_dir else None
+        self.files_dir = files_dir
         self.checked = {}
 
     def check(self, entry, filename):
-        if self.root is None:
-            raise entry.error("filename", "cần chỉ ra thư mục biểu mẫu bằng tùy chọn --files-dir.")
-        path = (self.root / filename).resolve()
-        if not path.is_relative_to(self.root):
-            raise entry.error("filename", f'"{filename}" nằm ngoài thư mục biểu mẫu.')
+        path = entry.file_path("filename", filename, self.files_dir, "biểu mẫu")
         if path not in self.checked:
-            if not path.is_file():
-                raise entry.error("filename", f'không tìm thấy tệp "{filename}" trong thư mục biểu mẫu.')
             data = path.read_bytes()
             try:
                 check_form_file(path.name, data)

@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from home.models import SERVICE_LEVEL_LINKS
 from portal_site.collation import vietnamese
-from procedures.text import vietnamese_slugify
+from portal_site.text import vietnamese_slugify
 
 CODE_RE = r"^\d\.\d{6}$"
 code_validator = RegexValidator(CODE_RE, "Mã thủ tục có dạng 1.001193 (một chữ số, dấu chấm, sáu chữ số).")

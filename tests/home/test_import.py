@@ -4,6 +4,7 @@ from django.core.management import CommandError, call_command
 
 import pytest
 
+from home.importing import Entry, ImportFailed
 from home.models import AgencyPage
 
 AGENCIES = {
@@ -111,3 +112,41 @@ def test_demo_content_loads_twice_without_duplicates(home, capsys):
     call_command("load_demo")
     assert AgencyPage.objects.count() == count
     assert "0 tạo mới, 0 cập nhật" in capsys.readouterr().out
+
+
+def test_file_path_finds_a_file_under_the_files_dir(tmp_path):
+    (tmp_path / "bieu-mau").mkdir()
+    (tmp_path / "bieu-mau" / "to-khai.pdf").write_bytes(b"%PDF-1.4")
+    entry = Entry("procedures", 0, {"code": "1.001193"}, id_field="code")
+    path = entry.file_path("filename", "bieu-mau/to-khai.pdf", str(tmp_path), "biểu mẫu")
+    assert path == (tmp_path / "bieu-mau" / "to-khai.pdf").resolve()
+
+
+def test_file_path_needs_a_files_dir():
+    entry = Entry("news", 2, {"slug": "tin-moi"}, id_field="slug")
+    with pytest.raises(ImportFailed) as error:
+        entry.file_path("image", "anh.png", None, "ảnh")
+    assert str(error.value) == (
+        'news[2] slug tin-moi: trường "image": cần chỉ ra thư mục chứa ảnh bằng tùy chọn --files-dir.'
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("khong-co.png", 'không tìm thấy tệp ảnh "khong-co.png" trong thư mục {dir}.'),
+        (".", 'không tìm thấy tệp ảnh "." trong thư mục {dir}.'),
+        ("../ngoai.png", '"../ngoai.png" nằm ngoài thư mục ảnh {dir}.'),
+        ("/etc/hostname", '"/etc/hostname" nằm ngoài thư mục ảnh {dir}.'),
+        ("lien-ket.png", '"lien-ket.png" nằm ngoài thư mục ảnh {dir}.'),  # a link leading out
+    ],
+)
+def test_file_path_refuses_what_is_not_a_file_under_the_files_dir(tmp_path, name, message):
+    folder = tmp_path / "anh"
+    folder.mkdir()
+    (tmp_path / "ngoai.png").write_bytes(b"outside")
+    (folder / "lien-ket.png").symlink_to(tmp_path / "ngoai.png")
+    entry = Entry("news", 2, {"slug": "tin-moi"}, id_field="slug")
+    with pytest.raises(ImportFailed) as error:
+        entry.file_path("image", name, str(folder), "ảnh")
+    assert str(error.value) == 'news[2] slug tin-moi: trường "image": ' + message.format(dir=folder)

@@ -122,7 +122,11 @@ def test_news_may_name_an_agency_already_on_the_portal(tmp_path, agency, capsys)
         ({"tags": ["Y tế", "y tế"]}, "lặp lại"),
         ({"pinned": "có"}, 'trường "pinned": phải là true hoặc false'),
         ({"image": "khong-co.png", "image_alt": "Ảnh"}, 'trường "image": không tìm thấy tệp ảnh'),
-        ({"image": "../content.json", "image_alt": "Ảnh"}, 'trường "image": không tìm thấy tệp ảnh'),
+        # The file exists, but outside --files-dir: said so, not "không tìm thấy" (Entry.file_path).
+        (
+            {"image": "../content.json", "image_alt": "Ảnh"},
+            'trường "image": "../content.json" nằm ngoài thư mục ảnh',
+        ),
         ({"image": "anh-hoi-nghi.png"}, 'trường "image_alt": bắt buộc'),
         ({"image": "hong.png", "image_alt": "Ảnh hỏng"}, "không phải ảnh hợp lệ"),
         ({"tieu_de": "Khóa gõ sai"}, 'trường "tieu_de": khóa không được hỗ trợ'),
@@ -167,3 +171,13 @@ def test_demo_content_loads_with_the_seed_article(tmp_path, portal_sections):
     assert all(page.lead_image_alt for page in NewsPage.objects.filter(lead_image__isnull=False))
     linked = NewsPage.objects.get(slug="so-tu-phap-dang-ky-khai-sinh-truc-tuyen-lien-thong")
     assert [p.code for p in linked.live_related_procedures()] == ["1.001193", "1.004222"]
+
+
+def test_image_needs_a_files_dir(tmp_path, portal_sections):
+    with pytest.raises(CommandError) as error:
+        run(tmp_path, DATA)
+    assert (
+        'news[0] slug hoi-nghi-trien-khai-cong-tac-tu-phap-2025: trường "image": '
+        "cần chỉ ra thư mục chứa ảnh bằng tùy chọn --files-dir." in str(error.value)
+    )
+    assert NewsPage.objects.count() == 0

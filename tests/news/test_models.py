@@ -52,6 +52,27 @@ def test_same_folded_slug_gets_a_suffix(db):
     assert NewsTag.objects.create(name="Đồ thị").slug == "do-thi-1"
 
 
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        # Since NewsTag uses portal_site.text.vietnamese_slugify (anyascii) instead of dropping
+        # what Unicode decomposition cannot turn into ASCII:
+        ("Kinh tế–Xã hội", "kinh-te-xa-hoi"),  # an unspaced dash separates words ("kinh-texa-hoi" before)
+        ("COVID\u201119", "covid-19"),  # non-breaking hyphen ("covid19" before)
+        ("中国", "zhongguo"),  # other scripts are transliterated ("chu-de" before)
+        ("…", "chu-de"),  # nothing left to make a slug of
+    ],
+)
+def test_topic_slugs_turn_dashes_and_other_scripts_into_ascii(db, name, slug):
+    assert NewsTag.objects.create(name=name).slug == slug
+
+
+def test_topic_slug_with_its_suffix_fits_the_slug_field(db):
+    assert NewsTag.objects.create(name="a" * 100).slug == "a" * 100
+    assert NewsTag.objects.create(name="ă" * 100).slug == "a" * 98 + "-1"
+    assert len(NewsTag.objects.create(name="中" * 100).slug) == 100
+
+
 def test_news_page_renders_within_a_few_queries(
     client, agency_news, make_news, make_image, django_assert_max_num_queries
 ):

@@ -167,6 +167,16 @@ def test_forms_need_a_files_dir(tmp_path, agency):
         run(tmp_path, {"procedures": [procedure_entry()]})
 
 
+def test_missing_form_file_names_the_folder_it_was_looked_for_in(tmp_path, agency, files_dir):
+    entry = procedure_entry(forms=[{"title": "Tờ khai", "filename": "khong-co.docx"}])
+    with pytest.raises(CommandError) as error:
+        run(tmp_path, {"procedures": [entry]}, files_dir)
+    assert (
+        f'trường "forms[0].filename": không tìm thấy tệp biểu mẫu "khong-co.docx" trong thư mục {files_dir}.'
+        in str(error.value)
+    )
+
+
 def test_export_then_import_into_an_empty_database_gives_equal_records(tmp_path, agency, files_dir):
     entry = procedure_entry(
         aliases=["2.000986"],
