@@ -290,7 +290,7 @@ def _send_many(sources, gone, reason):
         except EngineError as error:
             failed = {pk: error for pk, _ in chunk}
         for pk, error in failed.items():
-            _record_pending(pk, reason, error)
+            _record_pending(int(pk), reason, error)
 
 
 def sync_pending(progress=None):

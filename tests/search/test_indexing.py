@@ -285,3 +285,23 @@ def test_moving_a_subtree_while_the_engine_is_down_records_every_page(
     _move_counting(parent, other, committed)
     assert set(PendingIndexUpdate.objects.values_list("page_id", flat=True)) == {parent.pk, child.pk}
     assert set(PendingIndexUpdate.objects.values_list("reason", flat=True)) == {"move"}
+
+
+def test_a_page_the_engine_rejects_in_a_subtree_is_recorded_alone(
+    fresh_engine, district, make_agency, publish, committed, monkeypatch
+):
+    import search.indexing as indexing
+
+    other = make_agency("so-tu-phap", "Sở Tư pháp")
+    parent = publish(standard("Hỏi đáp pháp luật"), district)
+    child = publish(standard("Câu hỏi số 1"), parent)
+    real_build = indexing.build_source
+
+    def build(page, agencies_by_path=None):
+        source = real_build(page, agencies_by_path)
+        return dict(source, live="không") if page.pk == child.pk else source  # not a boolean
+
+    monkeypatch.setattr(indexing, "build_source", build)
+    _move_counting(parent, other, committed)
+    assert list(PendingIndexUpdate.objects.values_list("page_id", "reason")) == [(child.pk, "move")]
+    assert found("hoi dap phap luat").results[0]["agency"] == "so-tu-phap"
