@@ -257,6 +257,15 @@ def ensure_agency_access(page):
     AgencySetup(page.slug, page.title, parent=UNCHANGED, page=page).run()
 
 
+def rename_agency_access(sender, instance, **kwargs):
+    """page_published receiver: an agency's new title, however published (edit, workflow approval,
+    schedule), reaches its groups, review workflow and document collection, which admins find by name."""
+    access = AgencyAccess.objects.filter(agency_id=instance.pk).select_related("editors").first()
+    if access is None or access.editors is None or access.editors.name.startswith(f"{instance.title} "):
+        return  # not set up yet (setup_agency names everything itself) or already in step
+    ensure_agency_access(instance)
+
+
 def _field_label(name):
     return "tên" if name == "title" else str(AgencyPage._meta.get_field(name).verbose_name).lower()
 

@@ -529,3 +529,25 @@ def test_sync_all_applies_a_changed_sub_agency_setting_to_existing_agencies(sett
 def test_create_agency_needs_slug_and_name(portal_sections):
     with pytest.raises(CommandError, match="Cần có --slug và --name"):
         create_agency("--slug", "so-moi")
+
+
+def test_publishing_a_new_agency_title_renames_its_groups_workflow_and_collection(
+    make_agency, django_user_model
+):
+    from home.models import AgencyAccess
+
+    agency = make_agency("so-van-hoa", "Sở Văn hóa và Thể thao")
+    access = AgencyAccess.objects.select_related("editors", "moderators", "workflow").get(agency=agency)
+    editor = django_user_model.objects.create_user("vh.bientap")
+    editor.groups.add(access.editors)
+    agency.title = "Sở Văn hóa, Thể thao và Du lịch"
+    agency.save_revision().publish()
+
+    access = AgencyAccess.objects.select_related("editors", "moderators", "workflow").get(agency=agency)
+    assert access.editors.name == "Sở Văn hóa, Thể thao và Du lịch – Biên tập viên"
+    assert access.moderators.name == "Sở Văn hóa, Thể thao và Du lịch – Phê duyệt"
+    assert access.workflow.name == "Duyệt tin bài – Sở Văn hóa, Thể thao và Du lịch"
+    agency.refresh_from_db()
+    assert agency.collection.name == "Sở Văn hóa, Thể thao và Du lịch"
+    # The same groups, renamed: their members keep their rights.
+    assert list(editor.groups.all()) == [access.editors]
