@@ -266,6 +266,19 @@ def rename_agency_access(sender, instance, **kwargs):
     ensure_agency_access(instance)
 
 
+def retire_agency_access(sender, instance, **kwargs):
+    """post_delete receiver for AgencyAccess, deleted with its agency's page: the agency's groups go
+    (their members would keep an admin login with nothing to edit, under a name that no longer
+    exists) and its review workflow and task are disabled, as Wagtail's admin does, keeping history."""
+    for group in Group.objects.filter(pk__in=[instance.editors_id, instance.moderators_id]):
+        group.delete()
+    workflow = Workflow.objects.filter(pk=instance.workflow_id).first()
+    if workflow is not None:
+        for link in WorkflowTask.objects.filter(workflow=workflow).select_related("task"):
+            link.task.deactivate()
+        workflow.deactivate()
+
+
 def _field_label(name):
     return "tên" if name == "title" else str(AgencyPage._meta.get_field(name).verbose_name).lower()
 

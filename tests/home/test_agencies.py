@@ -551,3 +551,26 @@ def test_publishing_a_new_agency_title_renames_its_groups_workflow_and_collectio
     assert agency.collection.name == "Sở Văn hóa, Thể thao và Du lịch"
     # The same groups, renamed: their members keep their rights.
     assert list(editor.groups.all()) == [access.editors]
+
+
+def test_deleting_an_agency_removes_its_groups_and_disables_its_workflow(make_agency, django_user_model):
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import Page, Workflow
+
+    from home.models import AgencyAccess
+
+    agency = make_agency("ubnd-xa-cu", "UBND xã Cũ")
+    access = AgencyAccess.objects.get(agency=agency)
+    groups, workflow = [access.editors_id, access.moderators_id], access.workflow
+    editor = django_user_model.objects.create_user("xacu.bientap")
+    editor.groups.add(access.editors)
+    other = make_agency("ubnd-xa-moi", "UBND xã Mới")
+
+    Page.objects.get(pk=agency.pk).delete()
+
+    assert not Group.objects.filter(pk__in=groups).exists()
+    assert not Workflow.objects.get(pk=workflow.pk).active
+    assert not editor.groups.exists()  # the account stays; an admin may give it a new agency
+    kept = AgencyAccess.objects.select_related("editors").get(agency=other)
+    assert kept.editors.name == "UBND xã Mới – Biên tập viên" and kept.workflow.active
