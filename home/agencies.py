@@ -17,6 +17,8 @@ that has sub-agencies gets its page permissions on each of its own non-agency se
 on its page, so that nothing reaches into the communes; its collection stays separate.
 """
 
+from contextvars import ContextVar
+
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
@@ -127,8 +129,16 @@ class AgencySetup:
     def note(self, changed, label):
         (self.changed if changed else self.kept).append(label)
 
-    @transaction.atomic
     def run(self):
+        # The set-up publishes the page itself; rename_agency_access must not start another.
+        token = _setting_up.set(True)
+        try:
+            return self._run()
+        finally:
+            _setting_up.reset(token)
+
+    @transaction.atomic
+    def _run(self):
         page = self.page or AgencyPage.objects.filter(slug=self.slug).first()
         parent_page = self._parent_page(page)
         hostname = clean_hostname(self.hostname) if self.hostname else ""
@@ -257,9 +267,14 @@ def ensure_agency_access(page):
     AgencySetup(page.slug, page.title, parent=UNCHANGED, page=page).run()
 
 
+_setting_up = ContextVar("agency_setup_running", default=False)
+
+
 def rename_agency_access(sender, instance, **kwargs):
     """page_published receiver: an agency's new title, however published (edit, workflow approval,
     schedule), reaches its groups, review workflow and document collection, which admins find by name."""
+    if _setting_up.get():
+        return  # AgencySetup renames them itself, and reports it
     access = AgencyAccess.objects.filter(agency_id=instance.pk).select_related("editors").first()
     if access is None or access.editors is None or access.editors.name.startswith(f"{instance.title} "):
         return  # not set up yet (setup_agency names everything itself) or already in step

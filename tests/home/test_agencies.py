@@ -574,3 +574,15 @@ def test_deleting_an_agency_removes_its_groups_and_disables_its_workflow(make_ag
     assert not editor.groups.exists()  # the account stays; an admin may give it a new agency
     kept = AgencyAccess.objects.select_related("editors").get(agency=other)
     assert kept.editors.name == "UBND xã Mới – Biên tập viên" and kept.workflow.active
+
+
+def test_renaming_through_create_agency_sets_up_once_and_reports_the_renamed_groups(make_agency, monkeypatch):
+    import home.agencies as agencies
+
+    make_agency("so-cong-thuong", "Sở Công thương")
+    nested = []
+    monkeypatch.setattr(agencies, "ensure_agency_access", lambda page: nested.append(page.pk))
+    setup = agencies.AgencySetup("so-cong-thuong", "Sở Công Thương", parent=agencies.UNCHANGED)
+    setup.run()
+    assert nested == []  # the publish inside the set-up does not start a second one
+    assert "nhóm “Sở Công Thương – Biên tập viên”" in setup.changed
