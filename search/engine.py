@@ -216,27 +216,30 @@ class Engine:
     def index_schema(self):
         """The schema version in the live index's mapping (`_meta.schema`); 0 for an
         index built before versions were recorded, None when there is no index yet."""
-        indices = self.indices_behind_alias()
-        if not indices:
-            return None
-        answer = self._call(self.client.indices.get_mapping, index=indices[0])
-        return (answer[indices[0]]["mappings"].get("_meta") or {}).get("schema", 0)
+        try:
+            answer = self._call(self.client.indices.get_mapping, index=self.alias)
+        except EngineUnavailable:
+            raise
+        except EngineError as error:
+            if str(error).startswith("404"):
+                return None
+            raise
+        (mapping,) = answer.values()  # the alias names one index
+        return (mapping["mappings"].get("_meta") or {}).get("schema", 0)
 
     def require_schema(self, version):
-        """Raise IndexOutdated unless the live index has schema `version` (or there is no
-        index yet). Asked once per process when current, every 30 s while outdated."""
-        if self._schema_current or time.monotonic() < self._schema_checked_until:
-            if not self._schema_current:
-                raise IndexOutdated(f"index {self.alias} is outdated; run rebuild_search_index")
+        """Raise IndexOutdated unless the live index has schema `version` or there is no
+        index yet. Once current, never asked again; while outdated, asked every 30 s."""
+        if self._schema_current:
             return
-        found = self.index_schema()
-        if found is None or found >= version:
-            self._schema_current = found is not None
-            return
-        self._schema_checked_until = time.monotonic() + PROBE_RETRY_AFTER
-        raise IndexOutdated(
-            f"index {self.alias} has schema {found}, {version} needed; run rebuild_search_index"
-        )
+        if time.monotonic() >= self._schema_checked_until:
+            found = self.index_schema()
+            if found is None:
+                return  # nothing to search yet; the search itself reports that
+            self._schema_current = found >= version
+            self._schema_checked_until = time.monotonic() + PROBE_RETRY_AFTER
+        if not self._schema_current:
+            raise IndexOutdated(f"index {self.alias} is outdated; run rebuild_search_index")
 
     # -- documents --------------------------------------------------------------------
 

@@ -187,3 +187,11 @@ def test_msearch_through_the_elasticsearch_client_sends_ndjson_pairs(monkeypatch
     assert sent["body"] == [{}, {"query": {"match": {"title": "khai sinh"}}}, {}, {"size": 0}]
     assert "x-ndjson" in sent["headers"]["content-type"]
     assert (found.took, counted.took) == (1, 2)
+
+
+def test_no_index_yet_is_not_an_outdated_index(engine_urls):
+    from search.documents import SCHEMA_VERSION
+
+    engine = Engine(engine_urls, "never-rebuilt-prefix-for-tests")
+    assert engine.index_schema() is None
+    engine.require_schema(SCHEMA_VERSION)  # no IndexOutdated: there is nothing to rebuild
