@@ -266,8 +266,8 @@ def update_subtree(page, reason):
     gone = sorted(set(indexed.values_list("pk", flat=True)) - {pk for pk, _ in sources} - _being_deleted)
     for start in range(0, len(sources), SUBTREE_CHUNK):
         save_database_copies(sources[start : start + SUBTREE_CHUNK])
-    for row in SearchDocument.objects.filter(page_id__in=gone):
-        row.delete()  # one by one, so that Wagtail drops its index entry too
+    # Django sends post_delete for each row, so Wagtail drops their index entries too.
+    SearchDocument.objects.filter(page_id__in=gone).delete()
     transaction.on_commit(lambda: _send_many(sources, gone, reason))
 
 

@@ -169,5 +169,5 @@ def remove_stale_database_copies(seen):
     existing = set(SearchDocument.objects.values_list("page_id", flat=True))
     stale = sorted(existing - seen)
     for start in range(0, len(stale), 500):
-        for row in SearchDocument.objects.filter(page_id__in=stale[start : start + 500]):
-            row.delete()  # one by one, so that Wagtail drops its index entry too
+        # Django sends post_delete for each row, so Wagtail drops their index entries too.
+        SearchDocument.objects.filter(page_id__in=stale[start : start + 500]).delete()

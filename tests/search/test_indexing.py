@@ -2,9 +2,11 @@
 
 from io import StringIO
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 
 from wagtail.models import Page, PageViewRestriction
+from wagtail.search.models import IndexEntry
 
 import pytest
 
@@ -121,13 +123,19 @@ def test_moving_reindexes_agency_and_url_of_the_subtree(
 
 def test_privacy_restriction_hides_and_lifting_it_restores(fresh_engine, district, publish, committed):
     parent = publish(standard("Tài liệu nội bộ"), district)
-    publish(standard("Biên bản họp nội bộ"), parent)
+    child = publish(standard("Biên bản họp nội bộ"), parent)
+    fallback_entries = IndexEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(SearchDocument),
+        object_id__in=[str(parent.pk), str(child.pk)],
+    )
+    assert fallback_entries.count() == 2
     with committed():
         restriction = PageViewRestriction.objects.create(
             page=parent, restriction_type=PageViewRestriction.PASSWORD, password="mat-khau"
         )
     assert found_titles("noi bo") == []
     assert not SearchDocument.objects.filter(title__contains="nội bộ").exists()
+    assert not fallback_entries.exists()  # the database fallback's own index too
     with committed():
         restriction.delete()
     assert sorted(found_titles("noi bo")) == ["Biên bản họp nội bộ", "Tài liệu nội bộ"]
