@@ -247,7 +247,7 @@ def _filtered(queryset, params, skip=None):
     return queryset
 
 
-def wordings(params):
+def _wordings(params):
     """The word lists the fallback looks for, a page matching when it holds every word
     of one: the query, each rewording (a synonym's official term, decoded Telex), and
     each of these without filler words ("thủ tục ... ở đâu")."""
@@ -261,9 +261,9 @@ def wordings(params):
     return found
 
 
-def _matching(queryset, wordings, operator):
+def _matching(queryset, groups, operator):
     """`queryset` narrowed to the documents whose pre-folded text holds every word of one
-    of the `wordings` (operator "and") or any of their words ("or"), using the full-text
+    of the word lists in `groups` (operator "and") or any of their words ("or"), using the full-text
     index that Wagtail's database search backend keeps for SearchDocument.
 
     On SQLite the backend's own query re-runs the full-text match once per candidate row
@@ -271,14 +271,14 @@ def _matching(queryset, wordings, operator):
     subquery; other databases use the backend's `search()`.
     """
     if operator == "or":
-        wordings = [sorted({word for words in wordings for word in words})]
+        groups = [sorted({word for words in groups for word in words})]
     if connection.vendor != "sqlite":
-        query = Or([PlainText(" ".join(words), operator=operator) for words in wordings])
+        query = Or([PlainText(" ".join(words), operator=operator) for words in groups])
         found = queryset.search(query, order_by_relevance=False)
         return queryset.filter(pk__in=[row.pk for row in found])
     table = IndexEntry._meta.db_table
     expression = " OR ".join(
-        "(" + f" {operator.upper()} ".join(f'"{word}"' for word in words) + ")" for words in wordings
+        "(" + f" {operator.upper()} ".join(f'"{word}"' for word in words) + ")" for words in groups
     )
     content_type = ContentType.objects.get_for_model(SearchDocument).pk
     # Values are bound parameters; the table name comes from the model, words are \w+ only.
@@ -303,7 +303,7 @@ def _ranked(queryset, phrases):
 
 def database_search(params):
     base = SearchDocument.objects.all()
-    groups = wordings(params) if params.query else []
+    groups = _wordings(params) if params.query else []
     if params.query and not groups:
         return SearchOutcome(params=params, backend="database", facets=_empty_facets())
     words = sorted({word for group in groups for word in group})
