@@ -276,7 +276,7 @@ def _send_many(sources, gone, reason):
     engine = get_engine()
     if engine is None:
         return
-    items = [(pk, source) for pk, source in sources] + [(pk, None) for pk in gone]
+    items = list(sources) + [(pk, None) for pk in gone]
     for start in range(0, len(items), SUBTREE_CHUNK):
         chunk = items[start : start + SUBTREE_CHUNK]
         operations = []
