@@ -7,6 +7,7 @@ elasticsearch-dsl objects to this module, which sends their `to_dict()` bodies a
 search answers in elasticsearch-dsl's `Response`. Nothing here runs at import time.
 """
 
+import contextlib
 import json
 import logging
 import threading
@@ -33,6 +34,10 @@ class EngineError(Exception):
 
 class EngineUnavailable(EngineError):
     """The engine cannot be reached, timed out, or reported itself unavailable."""
+
+
+class EngineNotFound(EngineError):
+    """The index, alias or document the request names does not exist (HTTP 404)."""
 
 
 class IndexOutdated(EngineError):
@@ -77,6 +82,23 @@ def probe(urls):
 
 def _is_unavailable_status(status):
     return not isinstance(status, int) or status in (429, 502, 503, 504)
+
+
+def _status_error(status, error):
+    kind = EngineUnavailable if _is_unavailable_status(status) else EngineError
+    return kind(f"{status} {error}")
+
+
+def _action_pairs(operations):
+    """(action, source) pairs from the flat bulk body; a delete has no source line."""
+    lines = iter(operations)
+    for action in lines:
+        yield action, (None if "delete" in action else next(lines))
+
+
+def _as_is(pair):
+    # The pairs are already what the helpers' `expand_action` would make of a document.
+    return pair
 
 
 class Engine:
@@ -152,26 +174,41 @@ class Engine:
             retry_on_timeout=False,
         )
 
+    @property
+    def helpers(self):
+        """The bulk helpers of the client in use (the two modules have the same API)."""
+        if self.kind == "opensearch":
+            from opensearchpy import helpers
+        else:
+            from elasticsearch import helpers
+        return helpers
+
     # -- error mapping ----------------------------------------------------------------
 
-    def _call(self, method, *args, **kwargs):
+    @contextlib.contextmanager
+    def _translated_errors(self):
+        """Turn both clients' exceptions into this module's, by status code."""
         import elastic_transport
         import elasticsearch
         import opensearchpy
 
         try:
-            answer = method(*args, **kwargs)
+            yield
         except (
             elastic_transport.TransportError,
             opensearchpy.ConnectionError,
         ) as error:
             raise EngineUnavailable(str(error)) from error  # refused, timed out, reset
-        except (elasticsearch.ApiError, opensearchpy.TransportError) as error:
-            meta = getattr(error, "meta", None)
-            status = meta.status if meta is not None else error.status_code
-            if _is_unavailable_status(status):
-                raise EngineUnavailable(str(error)) from error
-            raise EngineError(f"{status} {error}") from error
+        except (elasticsearch.NotFoundError, opensearchpy.NotFoundError) as error:
+            raise EngineNotFound(f"404 {error}") from error
+        except elasticsearch.ApiError as error:
+            raise _status_error(error.meta.status, error) from error
+        except opensearchpy.TransportError as error:
+            raise _status_error(error.status_code, error) from error
+
+    def _call(self, method, *args, **kwargs):
+        with self._translated_errors():
+            answer = method(*args, **kwargs)
         return getattr(answer, "body", answer)
 
     # -- index management -------------------------------------------------------------
@@ -218,12 +255,8 @@ class Engine:
         index built before versions were recorded, None when there is no index yet."""
         try:
             answer = self._call(self.client.indices.get_mapping, index=self.alias)
-        except EngineUnavailable:
-            raise
-        except EngineError as error:
-            if str(error).startswith("404"):
-                return None
-            raise
+        except EngineNotFound:
+            return None
         (mapping,) = answer.values()  # the alias names one index
         return (mapping["mappings"].get("_meta") or {}).get("schema", 0)
 
@@ -256,13 +289,9 @@ class Engine:
                 refresh="true" if refresh else "false",
                 require_alias="true",
             )
-        except EngineUnavailable:
-            raise
-        except EngineError as error:
-            if str(error).startswith("404"):
-                logger.info("search index: no alias %s yet; run rebuild_search_index", self.alias)
-                return False
-            raise
+        except EngineNotFound:
+            logger.info("search index: no alias %s yet; run rebuild_search_index", self.alias)
+            return False
         return True
 
     def delete_document(self, doc_id, index=None, refresh=False):
@@ -274,36 +303,39 @@ class Engine:
                 id=str(doc_id),
                 refresh="true" if refresh else "false",
             )
-        except EngineUnavailable:
-            raise
-        except EngineError as error:
-            if str(error).startswith("404"):
-                return None
-            raise
+        except EngineNotFound:
+            return None
 
-    def bulk(self, operations, index=None, refresh=False, require_alias=False):
-        """Send one bulk request: `operations` is the list of action and source dicts.
-        Returns {document id: error} for the failed items (also logged). A document
-        missing on delete is not a failure, nor, with `require_alias`, a missing alias
-        (nothing to update before the first rebuild, as in `index_document`)."""
-        if not operations:
-            return {}
+    def bulk(self, operations, index=None, refresh=False, require_alias=False, chunk_size=500):
+        """Send `operations`, the action and source dicts of the bulk API, with the
+        client's `streaming_bulk` (one request per `chunk_size` documents). Returns
+        {document id: error} for the failed items (also logged). A document missing on
+        delete is not a failure, nor, with `require_alias`, a missing alias (nothing to
+        update before the first rebuild, as in `index_document`)."""
         extra = {"require_alias": "true"} if require_alias else {}  # a keyword in both clients
-        answer = self._call(
-            self.client.bulk,
-            body=operations,
-            index=index or self.alias,
-            refresh="true" if refresh else "false",
-            request_timeout=BULK_TIMEOUT,
-            **extra,
-        )
+        client = self.client
+        if self.kind == "opensearch":
+            extra["request_timeout"] = BULK_TIMEOUT
+        else:  # the elasticsearch client takes transport options through options() only
+            client = client.options(request_timeout=BULK_TIMEOUT)
         failures = {}
-        if answer.get("errors"):
-            for item in answer["items"]:
-                result = next(iter(item.values()))
-                if result.get("error") and result.get("status") != 404:
-                    failures[result.get("_id")] = result["error"]
-                    logger.warning("search index: bulk item failed: %s", result["error"])
+        with self._translated_errors():
+            results = self.helpers.streaming_bulk(
+                client,
+                _action_pairs(operations),
+                expand_action_callback=_as_is,
+                chunk_size=chunk_size,
+                raise_on_error=False,  # item errors are yielded; request errors still raise
+                yield_ok=False,
+                index=index or self.alias,
+                refresh="true" if refresh else "false",
+                **extra,
+            )
+            for _ok, item in results:
+                (result,) = item.values()
+                if result.get("status") != 404:
+                    failures[result["_id"]] = result.get("error")
+                    logger.warning("search index: bulk item failed: %s", result.get("error"))
         return failures
 
     def count(self, index=None):
@@ -326,9 +358,7 @@ class Engine:
         responses = []
         for search, answer in zip(searches, raw["responses"], strict=True):
             if "error" in answer:
-                status = answer.get("status", 500)
-                error = EngineUnavailable if _is_unavailable_status(status) else EngineError
-                raise error(f"{status} {answer['error']}")
+                raise _status_error(answer.get("status", 500), answer["error"])
             responses.append(Response(search, answer))
         return responses
 

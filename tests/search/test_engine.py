@@ -195,3 +195,68 @@ def test_no_index_yet_is_not_an_outdated_index(engine_urls):
     engine = Engine(engine_urls, "never-rebuilt-prefix-for-tests")
     assert engine.index_schema() is None
     engine.require_schema(SCHEMA_VERSION)  # no IndexOutdated: there is nothing to rebuild
+
+
+def test_bulk_returns_rejected_documents_by_id_and_ignores_missing_deletes(fresh_engine):
+    operations = [
+        {"index": {"_id": "1"}},
+        {"title": "Đăng ký khai sinh", "live": True},
+        {"index": {"_id": "2"}},
+        {"title": "Đăng ký kết hôn", "live": "không"},  # not a boolean: rejected
+        {"delete": {"_id": "99"}},  # not there: not a failure
+    ]
+    failures = fresh_engine.bulk(operations, refresh=True, chunk_size=2)
+    assert list(failures) == ["2"]
+    assert "live" in failures["2"]["reason"]
+    assert fresh_engine.count() == 1
+
+
+def _elasticsearch_answering(monkeypatch, status, body):
+    from elastic_transport import ApiResponseMeta, HttpHeaders, NodeConfig, TransportApiResponse
+
+    engine = Engine(["http://search.example:9200"], "portal", info=ELASTICSEARCH_ROOT)
+    sent = []
+
+    def perform_request(method, target, *, body=None, headers=None, **kwargs):
+        sent.append((method, target, body))
+        meta = ApiResponseMeta(
+            status=status,
+            http_version="1.1",
+            headers=HttpHeaders({"x-elastic-product": "Elasticsearch"}),
+            duration=0.0,
+            node=NodeConfig("http", "search.example", 9200),
+        )
+        return TransportApiResponse(meta, answer_body)
+
+    answer_body = body
+    monkeypatch.setattr(engine.client.transport, "perform_request", perform_request)
+    return engine, sent
+
+
+def test_missing_alias_through_the_elasticsearch_client_is_a_no_op(monkeypatch):
+    error = {"error": {"type": "index_not_found_exception"}, "status": 404}
+    engine, sent = _elasticsearch_answering(monkeypatch, 404, error)
+    assert engine.index_document(1, {"title": "x"}) is False
+    assert engine.delete_document(1) is None
+    assert engine.index_schema() is None
+    assert [target for _, target, _ in sent] == [
+        "/portal-pages/_doc/1?refresh=false&require_alias=true",
+        "/portal-pages/_doc/1?refresh=false",
+        "/portal-pages/_mapping",
+    ]
+
+
+def test_bulk_through_the_elasticsearch_client_uses_its_helpers(monkeypatch):
+    rejected = {"_id": "2", "status": 400, "error": {"type": "document_parsing_exception"}}
+    answer = {"errors": True, "items": [{"index": {"_id": "1", "status": 201}}, {"index": rejected}]}
+    engine, sent = _elasticsearch_answering(monkeypatch, 200, answer)
+    operations = [{"index": {"_id": "1"}}, {"title": "a"}, {"index": {"_id": "2"}}, {"title": "b"}]
+    assert engine.bulk(operations) == {"2": {"type": "document_parsing_exception"}}
+    ((method, target, body),) = sent
+    assert (method, target) == ("PUT", "/portal-pages/_bulk?refresh=false")
+    assert body == [
+        b'{"index":{"_id":"1"}}',
+        b'{"title":"a"}',
+        b'{"index":{"_id":"2"}}',
+        b'{"title":"b"}',
+    ]
