@@ -6,7 +6,7 @@ SEARCH_ENGINE_PORT ?= 9200
 export ELASTICSEARCH_URL ?= http://127.0.0.1:$(SEARCH_ENGINE_PORT)
 export SEARCH_ENGINE_PORT
 
-.PHONY: run test install search-engine search-engine-stop lint format demo clean
+.PHONY: run test install search-engine search-engine-stop serve serve-stop lint format demo clean
 
 # A project-local virtual environment, reinstalled when the requirements change.
 $(BIN)/.installed: requirements.txt requirements-dev.txt
@@ -33,8 +33,16 @@ run: install search-engine
 	@echo ""
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-# Lint, migration check and the whole suite against the real engine; the engine is
-# stopped afterwards if this command started it.
+# The production-like stack in the background (contracts.md §6): PostgreSQL, Redis, the engine,
+# gunicorn on 127.0.0.1:8001 and Varnish on 127.0.0.1:8080; `serve-stop` stops all of it.
+serve: install
+	@scripts/serve.sh start
+
+serve-stop:
+	@scripts/serve.sh stop
+
+# Lint, migration check and the whole suite on PostgreSQL against the real engine, then the
+# SQLite run; the services are stopped afterwards if this command started them.
 test: install
 	@scripts/run-tests.sh
 

@@ -7,4 +7,7 @@ class PortalSiteConfig(AppConfig):
 
     def ready(self):
         # Registers the Vietnamese collation on every new SQLite connection.
-        from portal_site import collation  # noqa: F401
+        from portal_site import collation, frontcache  # noqa: F401
+
+        # Purges the front cache when pages change (no-op without WAGTAILFRONTENDCACHE).
+        frontcache.connect()

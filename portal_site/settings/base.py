@@ -14,6 +14,10 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL") or None
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "portal")
+# REDIS_URL: Django's cache and sessions, shared by every worker (production, `make serve`).
+# FRONT_CACHE_URL: the Varnish in front (e.g. http://127.0.0.1:8080), purged when pages change.
+REDIS_URL = os.environ.get("REDIS_URL") or None
+FRONT_CACHE_URL = os.environ.get("FRONT_CACHE_URL") or None
 # -------------------------------------------------------------------------------------
 
 INSTALLED_APPS = [
@@ -52,6 +56,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal_site.frontcache.CacheControlMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -84,7 +90,9 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "portal_site.wsgi.application"
 
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+# Persistent connections, checked before reuse: after a PostgreSQL restart the next request
+# reconnects instead of failing on a dead connection.
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -103,10 +111,7 @@ WAGTAIL_I18N_ENABLED = False
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-DATE_FORMAT = "d/m/Y"
-DATETIME_FORMAT = "d/m/Y H:i"
-SHORT_DATE_FORMAT = "d/m/Y"
-DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+# Date and number formats: portal_site/formats/vi (it overrides Django's Vietnamese locale).
 FORMAT_MODULE_PATH = ["portal_site.formats"]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
@@ -126,6 +131,20 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # The admin's own search (and the public fallback) stays on the database backend; public
 # search on the engine is the search app's own elasticsearch-dsl index.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The cluster's default text configuration is often English, whose stop words ("so", "do",
+    # "to", "an", "no") are folded Vietnamese syllables: "sổ đỏ" would become an empty query.
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "simple"
+
+# Front cache (Varnish): Django marks what may be cached (portal_site/frontcache.py); publishing
+# purges the page and the pages that show it through wagtail.contrib.frontend_cache's HTTP backend.
+WAGTAILFRONTENDCACHE = {}
+if FRONT_CACHE_URL:
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONT_CACHE_URL,
+    }
+PORTAL_CACHE_SECONDS = {"page": 600, "feed": 300, "search": 60, "not_found": 60, "browser": 60}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
@@ -137,6 +156,10 @@ TAGGIT_CASE_INSENSITIVE = True
 # A district's editor and moderator groups also manage its communes' sections; after changing
 # this, run `manage.py create_agency --sync-all` to re-apply agency permissions.
 PORTAL_PARENT_AGENCY_MODERATES_CHILDREN = True
+
+# A Redis cache that fails is logged here and treated as a miss (django-redis reads these at import).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "portal.cache"
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cong-thong-tin@tiengiang.gov.vn")
 

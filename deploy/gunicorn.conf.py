@@ -1,0 +1,26 @@
+"""gunicorn configuration used by `make serve` as it is, and usable in production.
+
+    gunicorn -c deploy/gunicorn.conf.py portal_site.wsgi:application
+
+Environment: GUNICORN_BIND (default 127.0.0.1:8001, behind Varnish), GUNICORN_WORKERS (default 2:
+one per core on the reference 2-core machine; pages are CPU-bound, so more workers than cores
+only adds memory), GUNICORN_ACCESS_LOG (a file, or "-" for stdout; default off, Varnish logs).
+"""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
+workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
+worker_class = "sync"  # Varnish (or nginx) in front buffers slow clients
+timeout = 30
+graceful_timeout = 20
+keepalive = 5
+# Recycle workers now and then so that a slow leak can never grow without bound.
+max_requests = 5000
+max_requests_jitter = 500
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+errorlog = os.environ.get("GUNICORN_ERROR_LOG", "-")
+loglevel = "info"
+proc_name = "portal"
+# Varnish on the same machine sets X-Forwarded-For; trust it only from loopback.
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")

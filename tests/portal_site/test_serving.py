@@ -1,0 +1,172 @@
+"""Serving in production: what the front cache may keep, a database outage, a Redis outage,
+and one cache shared by every worker process."""
+
+import logging
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from django.db import OperationalError
+from django.test import override_settings
+
+from wagtail.models import Site
+
+import pytest
+
+from tests.services import free_port, require_postgresql, require_redis, wait_for_port
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cache_control(response):
+    return {part.strip() for part in response.get("Cache-Control", "").split(",") if part.strip()}
+
+
+def test_anonymous_public_pages_may_be_kept_by_the_front_cache(client, portal_sections):
+    response = client.get("/tin-tuc/")
+    assert response.status_code == 200
+    assert {"public", "s-maxage=600", "max-age=60"} <= cache_control(response)
+    assert response.has_header("ETag")
+
+
+def test_search_and_feeds_are_kept_for_less_time(client, portal_sections):
+    assert "s-maxage=60" in cache_control(client.get("/tim-kiem/", {"q": "khai sinh"}))
+    assert "s-maxage=300" in cache_control(client.get("/tin-tuc/rss/"))
+    assert "s-maxage=300" in cache_control(client.get("/sitemap.xml"))
+
+
+def test_missing_pages_are_kept_briefly(client, portal_sections):
+    response = client.get("/khong-co-trang-nay/")
+    assert response.status_code == 404
+    assert "s-maxage=60" in cache_control(response)
+
+
+def test_logged_in_visitors_and_the_admin_are_never_cached(client, portal_sections, django_user_model):
+    user = django_user_model.objects.create_superuser("bientap", "bt@tiengiang.gov.vn", "matkhau-dai-2026")
+    assert "private" in cache_control(client.get("/admin/login/"))
+    client.force_login(user)
+    response = client.get("/tin-tuc/")
+    assert response.status_code == 200
+    assert {"private", "no-cache"} <= cache_control(response)
+    assert "private" in cache_control(client.get("/admin/"))
+
+
+def test_form_posts_are_not_marked_cacheable(client, portal_sections):
+    response = client.post("/tin-tuc/", {"q": "x"})
+    assert "public" not in cache_control(response)
+
+
+def test_a_database_outage_answers_a_vietnamese_503(client, portal_sections, monkeypatch):
+    def unreachable(*args, **kwargs):
+        raise OperationalError("connection to server at 127.0.0.1, port 5433 failed: Connection refused")
+
+    monkeypatch.setattr(Site, "find_for_request", unreachable)
+    client.raise_request_exception = False
+    response = client.get("/tin-tuc/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "10"
+    assert "no-store" in response["Cache-Control"]
+    body = response.content.decode()
+    assert "Cổng thông tin đang tạm thời gián đoạn" in body
+    assert "Traceback" not in body and "OperationalError" not in body
+
+
+REDIS_DOWN = {
+    "default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
+    }
+}
+
+
+def test_pages_are_served_while_redis_is_down_and_the_error_is_logged(client, portal_sections, caplog):
+    with override_settings(CACHES=REDIS_DOWN), caplog.at_level(logging.ERROR, logger="portal.cache"):
+        response = client.get("/")
+    assert response.status_code == 200
+    assert "Tin tức" in response.content.decode()
+    assert any(record.name == "portal.cache" for record in caplog.records)
+
+
+def _production_environment(database_url, redis_url, prefix):
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal_site.settings.production",
+        "SECRET_KEY": "two-process-test-" + "k" * 40,
+        "ALLOWED_HOSTS": "*",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "CACHE_KEY_PREFIX": prefix,  # shared: the processes are workers of one portal
+        "SECURE_SSL_REDIRECT": "false",
+    }
+    environment.pop("ELASTICSEARCH_URL", None)
+    return environment
+
+
+def _production_server(port, environment):
+    return subprocess.Popen(  # noqa: S603 (fixed arguments)
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-w",
+            "1",
+            "-b",
+            f"127.0.0.1:{port}",
+            "portal_site.wsgi:application",
+        ],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+def _get(port, path, host):
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Host": host})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 (loopback)
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_new_agency_host_name_is_served_at_once_by_every_worker(portal_sections):
+    """Two gunicorn processes share Redis: Wagtail's site-root cache, warmed in both, is cleared
+    for both when another process (create_agency) adds a site."""
+    require_postgresql()
+    redis_url = require_redis()
+    from django.db import connection
+
+    database = connection.settings_dict
+    database_url = f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
+    environment = _production_environment(
+        database_url, redis_url, f"two-process-{os.getpid()}-{time.time_ns()}"
+    )
+    ports = [free_port(), free_port()]
+    servers = []
+    try:
+        servers = [_production_server(port, environment) for port in ports]
+        for port in ports:
+            wait_for_port(port, timeout=30)
+            # Each worker learns the sites now, before the agency's host name exists.
+            status, body = _get(port, "/", "stp.tiengiang.gov.vn")
+            assert status == 200 and "Cổng thông tin" in body
+        created = subprocess.run(  # noqa: S603 (fixed arguments)
+            [sys.executable, "manage.py", "create_agency", "--slug", "so-tu-phap", "--name", "Sở Tư pháp",
+             "--hostname", "stp.tiengiang.gov.vn"],
+            cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert created.returncode == 0, created.stdout + created.stderr
+        for port in ports:
+            status, body = _get(port, "/", "stp.tiengiang.gov.vn")
+            assert status == 200
+            assert "Sở Tư pháp" in body.split("<h1", 1)[1].split("</h1>", 1)[0]
+    finally:
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=10)
