@@ -15,7 +15,6 @@ from django.template.defaultfilters import filesizeformat
 
 from wagtail.documents.forms import BaseDocumentForm
 
-DEFAULT_MAX_SIZE = 20 * 1024 * 1024
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 # Inside an OLE2 compound file the stream names are stored in UTF-16LE.
@@ -37,10 +36,6 @@ TYPE_NAMES = {
 }
 
 
-def max_form_size():
-    return getattr(settings, "PROCEDURES_FORM_MAX_SIZE", DEFAULT_MAX_SIZE)
-
-
 def check_form_file(filename, data):
     """Raise ValidationError (Vietnamese) unless `data` (bytes) is a well-formed file of its extension."""
     extension = os.path.splitext(filename)[1].lstrip(".").lower()
@@ -49,7 +44,7 @@ def check_form_file(filename, data):
             f"Tệp “{filename}” không được chấp nhận: chỉ nhận {', '.join(ALLOWED_EXTENSIONS)}.",
             code="extension",
         )
-    limit = max_form_size()
+    limit = settings.PROCEDURES_FORM_MAX_SIZE
     if len(data) > limit:
         raise ValidationError(
             f"Tệp “{filename}” quá lớn ({filesizeformat(len(data))}); "
@@ -92,14 +87,10 @@ class ValidatedDocumentForm(BaseDocumentForm):
     """The admin's document upload form, refusing files whose bytes do not match their type."""
 
     def clean_file(self):
+        # Wagtail's document field has already refused a file over WAGTAILDOCS_MAX_UPLOAD_SIZE
+        # by its size, before anything reads it into memory.
         uploaded = self.cleaned_data.get("file")
         if isinstance(uploaded, UploadedFile):
-            limit = max_form_size()
-            if uploaded.size > limit:  # before reading it into memory
-                raise ValidationError(
-                    f"Tệp quá lớn ({filesizeformat(uploaded.size)}); "
-                    f"dung lượng tối đa {filesizeformat(limit)}."
-                )
             uploaded.seek(0)
             check_form_file(uploaded.name, uploaded.read())
             uploaded.seek(0)

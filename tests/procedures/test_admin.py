@@ -201,6 +201,14 @@ def test_upload_over_the_size_limit_is_refused(admin_client, agency, settings):
     assert not Document.objects.exists()
 
 
+def test_upload_over_wagtails_size_limit_is_refused_by_its_size(admin_client, agency, settings):
+    settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 1000
+    response = upload(admin_client, agency, "to-khai.pdf", b"%PDF-1.7\n" + b"0" * 2000)
+    assert response.status_code == 200
+    assert "Tệp quá lớn (2,0" in response.content.decode()
+    assert not Document.objects.exists()
+
+
 def test_new_record_can_be_previewed_before_saving(admin_client, agency, hotich, form_document):
     section = procedure_section(agency)
     url = f"/admin/pages/add/procedures/procedurepage/{section.pk}/preview/"
