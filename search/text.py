@@ -3,12 +3,15 @@
 The engine has no ICU plugin, so everything that Lucene's `analysis-common` cannot
 do correctly happens here, identically on the index side and on the query side
 (domain.md §4): NFC composition, one canonical tone placement for the open rhymes
-oa/oe/uy, lowercasing, and diacritic folding with đ→d.
+oa/oe/uy, lowercasing, and diacritic folding with đ→d (`fold`, from portal_site.text,
+where slugs use it too).
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from portal_site.text import fold
 
 # A query longer than this is cut (at a word boundary when possible) and the page
 # says so. Real queries are a few words; 200 characters leave room for a pasted title.
@@ -84,39 +87,11 @@ def normalize_for_search(text):
     return normalize(text).lower()
 
 
-def fold_char(char):
-    """Fold one character: diacritics removed, đ→d; anything that would not stay one
-    character (ligatures, Hangul) is kept as is so that offsets still line up."""
-    if char in "đĐ":
-        return "d" if char == "đ" else "D"
-    if char.isascii():
-        return char
-    stripped = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
-    return stripped if len(stripped) == 1 else char
-
-
-# After NFD, Vietnamese text is ASCII letters, combining marks and đ/Đ (which has no
-# decomposition); such text folds fastest by dropping every non-ASCII code point.
-_DECOMPOSED_LATIN = re.compile(r"[\x00-\x7f\u0300-\u036f\u0110\u0111]*")
-
-
-def fold(text):
-    """Lowercase, diacritic-free text: `Đăng ký` → `dang ky`. NFC first, so NFD and
-    half-composed input fold the same; one output character per NFC input character."""
-    text = unicodedata.normalize("NFC", text or "")
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFD", text)
-    if _DECOMPOSED_LATIN.fullmatch(decomposed):
-        ascii_only = decomposed.replace("đ", "d").replace("Đ", "D").encode("ascii", "ignore")
-        return ascii_only.decode("ascii").lower()
-    return "".join(fold_char(char) for char in text).lower()
-
-
 def has_diacritics(text):
-    """True when the text carries any Vietnamese diacritic (or đ) to trust."""
-    text = unicodedata.normalize("NFC", text or "")
-    return fold(text) != text.lower()
+    """True when the text carries any Vietnamese diacritic (or đ) to trust; folded
+    punctuation (“ ” –) does not count."""
+    decomposed = unicodedata.normalize("NFD", text or "")
+    return "đ" in decomposed or "Đ" in decomposed or any(map(unicodedata.combining, decomposed))
 
 
 # Control (Cc), format (Cf: zero-width spaces, bidi controls, BOM), surrogate and

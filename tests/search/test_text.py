@@ -121,6 +121,7 @@ def test_half_composed_helper_really_builds_non_nfc_text():
         ("42/2022/NĐ-CP", "42/2022/nd-cp"),
         ("1.001193", "1.001193"),
         ("ươ ư ơ ă â ê ô", "uo u o a a e o"),
+        ("“Kinh tế–Xã hội”", '"kinh te-xa hoi"'),  # punctuation folds as in the engine
     ],
 )
 def test_folding_removes_diacritics_and_maps_d_stroke(text, folded):
@@ -133,6 +134,20 @@ def test_folding_keeps_one_character_per_nfc_character():
     assert len(fold(text)) == len(text)
 
 
+def test_vietnamese_text_folds_as_anyascii_folds_each_letter():
+    from anyascii import anyascii
+
+    vowels = "aăâeêioôơuưy"
+    letters = "".join(
+        unicodedata.normalize("NFC", base + tone)
+        for base in vowels + vowels.upper()
+        for tone in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+    )
+    letters += "đĐbcdghklmnpqrstvx"
+    assert fold(letters) == "".join(anyascii(letter) for letter in letters).lower()
+    assert fold(letters + "–") == fold(letters) + "-"  # the per-character path agrees too
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -143,6 +158,7 @@ def test_folding_keeps_one_character_per_nfc_character():
         ("Đăng ký", True),
         (nfd("thủ tục"), True),
         ("hòa", True),
+        ("“ho tich” – khai sinh", False),
     ],
 )
 def test_has_diacritics(text, expected):
