@@ -50,7 +50,7 @@ start() {
   $BIN/python manage.py migrate --noinput -v 0
   $BIN/python manage.py collectstatic --noinput -v 0
   # The demo content goes into an empty portal only; an existing one is left as it is.
-  if [ "$($BIN/python manage.py shell -c 'from news.models import NewsPage; print(NewsPage.objects.exists())')" = False ]; then
+  if [ "$($BIN/python manage.py shell --no-imports -c 'from news.models import NewsPage; print(NewsPage.objects.exists())')" = False ]; then
     echo "serve: loading the demo content ..."
     $BIN/python manage.py load_demo
     $BIN/python manage.py rebuild_search_index

@@ -1,0 +1,162 @@
+"""HTTP throughput of each public page type on `make serve`: gunicorn directly, through Varnish,
+and nginx serving the same home page as a static file (the ceiling), measured in one run.
+
+    make serve
+    .venv/bin/python bench/http_bench.py [--duration 10] [--connections 10]
+
+Prints one table (req/s, p50, p95, errors) and the gunicorn workers' resident memory. Needs wrk
+and nginx (scripts/system-packages.sh bench installs them).
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GUNICORN = "http://127.0.0.1:8001"
+VARNISH = "http://127.0.0.1:8080"
+
+# wrk's Lua hooks: print the figures as one JSON line (wrk's own --latency has no p95).
+REPORT_LUA = """
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.status + summary.errors.timeout
+  io.write(string.format('{"requests": %d, "seconds": %f, "p50": %f, "p95": %f, "errors": %d}\\n',
+    summary.requests, summary.duration / 1e6, latency:percentile(50) / 1e3,
+    latency:percentile(95) / 1e3, errors))
+end
+"""
+
+
+def get(url):
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (loopback)
+        return response.read().decode()
+
+
+def first_result_url(kind):
+    answer = json.loads(get(f"{GUNICORN}/api/search/?type={kind}&page_size=1"))
+    return answer["results"][0]["url"]
+
+
+def page_types():
+    news = first_result_url("news")
+    procedure = first_result_url("procedure")
+    agency = "/".join(procedure.split("/")[:3]) + "/"  # /co-quan/<agency>/
+    return [
+        ("home", "/"),
+        ("news listing (portal)", "/tin-tuc/"),
+        ("news page", news),
+        ("procedure catalogue", "/thu-tuc-hanh-chinh/"),
+        ("procedure page", procedure),
+        ("agency directory", "/co-quan/"),
+        ("agency page", agency),
+        ("search page", "/tim-kiem/?q=dang+ky+khai+sinh"),
+        ("search API", "/api/search/?q=dang+ky+khai+sinh"),
+    ]
+
+
+def wrk(url, duration, connections, script):
+    output = subprocess.run(  # noqa: S603 (fixed arguments)
+        [shutil.which("wrk"), "-t2", f"-c{connections}", f"-d{duration}s", "-s", script, url],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=duration + 60,
+    ).stdout
+    figures = json.loads(output.strip().splitlines()[-1])
+    figures["rps"] = figures["requests"] / figures["seconds"]
+    return figures
+
+
+def nginx_ceiling(html, duration, connections, script):
+    """nginx serving `html` as a file on a free port, measured like the pages."""
+    with tempfile.TemporaryDirectory(prefix="portal-nginx-") as folder:
+        Path(folder, "index.html").write_text(html)
+        port = 18080
+        Path(folder, "nginx.conf").write_text(
+            f"""worker_processes 2; pid {folder}/nginx.pid; error_log {folder}/error.log;
+events {{ worker_connections 1024; }}
+http {{ access_log off; client_body_temp_path {folder}; proxy_temp_path {folder};
+  fastcgi_temp_path {folder}; uwsgi_temp_path {folder}; scgi_temp_path {folder};
+  server {{ listen 127.0.0.1:{port}; root {folder}; default_type text/html; }} }}
+"""
+        )
+        os.chmod(folder, 0o755)  # noqa: S103 (nginx's workers drop root and must read the file)
+        subprocess.run(["nginx", "-c", f"{folder}/nginx.conf"], check=True)  # noqa: S603, S607
+        try:
+            time.sleep(0.3)
+            return wrk(f"http://127.0.0.1:{port}/index.html", duration, connections, script)
+        finally:
+            subprocess.run(["nginx", "-c", f"{folder}/nginx.conf", "-s", "stop"], check=False)  # noqa: S603, S607
+
+
+def worker_rss():
+    pidfile = ROOT / ".cache" / "serve" / "gunicorn.pid"
+    master = pidfile.read_text().strip()
+    children = subprocess.run(  # noqa: S603 (fixed arguments)
+        [shutil.which("pgrep"), "-P", master], capture_output=True, text=True, check=False
+    ).stdout.split()
+    sizes = []
+    for pid in [master, *children]:
+        status = Path(f"/proc/{pid}/status").read_text()
+        sizes.append(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024)
+    return sizes
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--duration", type=int, default=10, help="seconds per measurement (default 10)")
+    parser.add_argument("--connections", type=int, default=10, help="wrk connections (default 10)")
+    args = parser.parse_args()
+    for tool in ("wrk", "nginx"):
+        if not shutil.which(tool):
+            sys.exit(f"{tool} is missing: scripts/system-packages.sh bench")
+    try:
+        get(f"{GUNICORN}/robots.txt")
+        get(f"{VARNISH}/robots.txt")
+    except OSError as error:
+        sys.exit(f"the stack is not running ({error}): make serve")
+
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(REPORT_LUA)
+    rows = []
+    try:
+        ceiling = nginx_ceiling(get(f"{GUNICORN}/"), args.duration, args.connections, script.name)
+        for label, path in page_types():
+            get(VARNISH + path)  # warm the front cache
+            direct = wrk(GUNICORN + path, args.duration, args.connections, script.name)
+            cached = wrk(VARNISH + path, args.duration, args.connections, script.name)
+            rows.append((label, path, direct, cached))
+            print(f"  measured {label}", file=sys.stderr, flush=True)
+    finally:
+        os.unlink(script.name)
+
+    print(f"\nwrk -t2 -c{args.connections} -d{args.duration}s; gunicorn :8001 (2 workers), Varnish :8080\n")
+    print("| page | gunicorn req/s | p50 ms | p95 ms | errors | Varnish req/s | p95 ms | Varnish ÷ nginx |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for label, _path, direct, cached in rows:
+        print(
+            f"| {label} | {direct['rps']:.0f} | {direct['p50']:.1f} | {direct['p95']:.1f} | "
+            f"{direct['errors']} | {cached['rps']:.0f} | {cached['p95']:.1f} | "
+            f"{cached['rps'] / ceiling['rps']:.2f} |"
+        )
+    nginx = f"{ceiling['rps']:.0f} | {ceiling['p95']:.1f}"
+    print(f"| nginx, home page as a static file | — | — | — | — | {nginx} | 1.00 |")
+    sizes = worker_rss()
+    print(
+        f"\ngunicorn RSS: master {sizes[0]:.0f} MiB, workers " + ", ".join(f"{s:.0f} MiB" for s in sizes[1:])
+    )
+
+
+if __name__ == "__main__":
+    main()
