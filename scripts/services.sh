@@ -9,7 +9,9 @@
 #
 # `start` is idempotent and prints "already running" or "started"; `stop` stops only what this
 # script started (by its pid file). The PostgreSQL cluster is for development and tests: it
-# trusts local connections and does not fsync. Production runs its own, configured cluster.
+# trusts local connections and does not fsync. Its text search default is English, as on most
+# clusters initialised in an English locale, so that the tests see what provinces' clusters do.
+# Production runs its own, configured cluster.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -53,7 +55,8 @@ postgres_start() {
   fi
   as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$dir/run \
-        -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+        -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 \
+        -c default_text_search_config=pg_catalog.english" \
     start >/dev/null
   touch "$dir/started-by-project"
   # The portal's role and database; the test runner creates and drops its own test database.

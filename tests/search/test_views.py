@@ -7,6 +7,7 @@ import pytest
 from home.models import StandardPage
 from search.documents import document_source
 from search.text import MAX_QUERY_LENGTH
+from tests.services import require_postgresql
 
 from .corpus import NEWS, PROCEDURES
 
@@ -237,6 +238,22 @@ def test_database_fallback_understands_synonyms_telex_and_filler_words(
     assert first("ddawng kys khai sinh") == "Đăng ký khai sinh"  # Telex keystrokes
     assert first("thu tuc dang ky khai sinh o dau") == "Đăng ký khai sinh"  # filler words
     assert api(client, q="thu tuc dang ky khai sinh o dau").json()["count"] == 1
+
+
+def test_database_fallback_on_postgresql_keeps_syllables_that_are_english_stop_words(
+    client, settings, make_agency, publish
+):
+    # "so do to an no" are English stop words; with the cluster's default (English) text search
+    # configuration "sổ đỏ" would fold to an empty query. SEARCH_CONFIG "simple" keeps them.
+    require_postgresql()
+    settings.ELASTICSEARCH_URL = None
+    land = make_agency("so-tai-nguyen-va-moi-truong", "Sở Tài nguyên và Môi trường")
+    publish(StandardPage(title="Cấp sổ đỏ lần đầu", intro="Giấy chứng nhận quyền sử dụng đất."), land)
+    publish(StandardPage(title="Đăng ký khai sinh", intro="Nộp tờ khai cho trẻ em."), land)
+    body = api(client, q="so do").json()
+    assert body["backend"] == "database"
+    assert [r["title"] for r in body["results"]][:1] == ["Cấp sổ đỏ lần đầu"]
+    assert api(client, q="sổ đỏ").json()["results"][0]["title"] == "Cấp sổ đỏ lần đầu"
 
 
 @pytest.fixture
