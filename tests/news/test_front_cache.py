@@ -78,7 +78,9 @@ def test_moving_a_page_purges_its_old_and_new_places(
     assert {old_url, page.url, "/co-quan/so-tu-phap/tin-tuc/", "/tin-tuc/"} <= paths(purged)
 
 
-def test_a_new_slug_purges_the_old_address(agency_news, make_news, purged, django_capture_on_commit_callbacks):
+def test_a_new_slug_purges_the_old_address(
+    agency_news, make_news, purged, django_capture_on_commit_callbacks
+):
     page = make_news(agency_news, "Tin đổi địa chỉ")
     old_url = page.url
     page.slug = "tin-doi-dia-chi"
@@ -148,3 +150,21 @@ def test_logged_in_editors_are_never_served_from_varnish(live_server, agency_new
         _, headers, _ = fetch(port, "/admin/login/")
         _, headers, _ = fetch(port, "/admin/login/")
         assert headers["X-Cache"] == "MISS"
+
+
+def test_publishing_works_while_varnish_is_down(
+    agency_news, make_news, client, django_capture_on_commit_callbacks, caplog
+):
+    unreachable = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://127.0.0.1:1",  # nothing listens on port 1
+        }
+    }
+    with (
+        override_settings(WAGTAILFRONTENDCACHE=unreachable),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        page = make_news(agency_news, "Tin đăng khi bộ đệm tạm ngừng")
+    assert client.get(page.url).status_code == 200
+    assert any("Couldn't purge" in record.getMessage() for record in caplog.records)
