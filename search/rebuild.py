@@ -87,7 +87,9 @@ def _load(engine, sources, total, chunk_size, progress, database):
         body["settings"]["translog"] = {"durability": "async"}
         engine.create_index(report.index, body)
     # Wagtail's index of the database copy is refilled from scratch: inserting is much
-    # cheaper than updating entries one by one.
+    # cheaper than the backend's add_bulk updating existing entries one by one. The backend
+    # has no public call that empties one model's entries (reset_indexes() empties every
+    # model's, the admin's page search too), hence the queryset on its IndexEntry model.
     if database:
         IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(SearchDocument)).delete()
 

@@ -46,9 +46,10 @@ def hotich(db):
 def form_document(agency, docx_bytes):
     Document = get_document_model()
     document = Document(title="Tờ khai đăng ký khai sinh", collection=agency_collection(agency))
-    document.file.save(BIRTH_FORM, ContentFile(docx_bytes), save=False)
-    document._set_document_file_metadata()
-    document.save()
+    document.file.save(BIRTH_FORM, ContentFile(docx_bytes))
+    # Wagtail's public getters compute and store what the upload form would have set.
+    document.get_file_size()
+    document.get_file_hash()
     return document
 
 
