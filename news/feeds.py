@@ -11,6 +11,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from home.models import PortalSettings
 from news.models import attach_agencies
 
 FEED_SIZE = 20
@@ -33,9 +34,14 @@ class NewsRssFeed(Feed):
         self.request = request
         return super().__call__(request, *args, **kwargs)
 
+    def _owner(self):
+        """The agency whose section this is, or the portal (its name from the portal settings)."""
+        if self.index.agency:
+            return self.index.agency.title
+        return PortalSettings.load(request_or_site=self.request).portal_name
+
     def title(self):
-        owner = self.index.agency.title if self.index.agency else "Cổng thông tin điện tử tỉnh Tiền Giang"
-        title = f"Tin tức – {owner}"
+        title = f"Tin tức – {self._owner()}"
         return xml_text(f"{title} – Chủ đề: {self.tag.name}" if self.tag else title)
 
     def link(self):
@@ -51,7 +57,7 @@ class NewsRssFeed(Feed):
         return f"{self.index.get_url(request=self.request)}{tag_part}{suffix}"
 
     def author_name(self):
-        return self.index.agency.title if self.index.agency else "Cổng thông tin điện tử tỉnh Tiền Giang"
+        return xml_text(self._owner())
 
     def items(self):
         news = self.index.news()

@@ -120,6 +120,16 @@ def test_rss_feed_is_valid_and_complete(client, published, portal_news):
     assert "10 Jan 2025" in item.findtext("pubDate")
 
 
+def test_the_portal_feed_is_named_after_the_portal_settings(client, published, portal_news):
+    from home.models import PortalSettings
+
+    portal = PortalSettings.load()
+    portal.portal_name = "Cổng thông tin điện tử tỉnh Đồng Tháp"
+    portal.save()
+    channel = ET.fromstring(client.get(portal_news.url + "rss/").content).find("channel")
+    assert channel.findtext("title") == "Tin tức – Cổng thông tin điện tử tỉnh Đồng Tháp"
+
+
 def test_tag_feeds_list_only_that_topic(client, published, portal_news, agency_news, make_news):
     other = make_news(agency_news, "Tin không thuộc chủ đề đô thị", tags=["Y tế"])
     for feed in ("rss/", "atom/"):
