@@ -1,5 +1,5 @@
-"""Issue 8's "done when", on real procedure and news pages published through Wagtail:
-the citizen's query brings the procedure first, on the page and in the API."""
+"""On real procedure and news pages published through Wagtail, a citizen's query brings
+the procedure first, on the page and in the API (issue 8's "done when")."""
 
 import datetime
 import unicodedata
