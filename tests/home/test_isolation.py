@@ -106,17 +106,17 @@ def test_other_agency_pages_have_no_edit_view_and_are_not_listed(client, agency_
         reverse("wagtailadmin_pages:delete", args=[page_b.pk]),
     ):
         response = client.get(url)
-        assert response.status_code in (302, 403), url
+        assert response.status_code == 302, url  # Wagtail redirects a refused editor
         assert "Lịch tiêm chủng" not in response.content.decode()
     explorer = client.get(reverse("wagtailadmin_explore", args=[agency_b.pk]))
-    assert explorer.status_code in (302, 403) or "Lịch tiêm chủng" not in explorer.content.decode()
+    assert explorer.status_code == 302
 
 
 def test_editor_cannot_move_a_page_out_of_their_agency(client, agency_a, agency_b, editor_a):
     page = draft_page(agency_a, "Tin nháp", "tin-nhap", owner=editor_a)
     url = reverse("wagtailadmin_pages:move_confirm", args=[page.pk, agency_b.pk])
     response = client.post(url)
-    assert response.status_code in (302, 403)
+    assert response.status_code == 302
     page.refresh_from_db()
     assert page.get_parent().pk == agency_a.pk
     news_a = agency_a.get_children().get(slug="tin-tuc")
@@ -157,8 +157,8 @@ def test_editor_cannot_see_or_choose_another_agency_documents_and_images(
         html = listing(name)
         assert own_image.title in html
         assert other_image.title not in html
-    assert client.get(reverse("wagtaildocs:edit", args=[other_doc.pk])).status_code in (302, 403)
-    assert client.get(reverse("wagtailimages:edit", args=[other_image.pk])).status_code in (302, 403)
+    assert client.get(reverse("wagtaildocs:edit", args=[other_doc.pk])).status_code == 302
+    assert client.get(reverse("wagtailimages:edit", args=[other_image.pk])).status_code == 302
     assert client.get(reverse("wagtaildocs:edit", args=[own_doc.pk])).status_code == 200
 
 
@@ -172,7 +172,7 @@ def test_moderator_cannot_approve_another_agency_submission(client, agency_a, ag
     client.force_login(moderator_a)
     url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
     response = client.post(url, {"comment": "Đồng ý"})
-    assert response.status_code in (302, 403)
+    assert response.status_code == 302
     page.refresh_from_db()
     task_state.refresh_from_db()
     assert not page.live

@@ -1,10 +1,12 @@
 """The page-type rules make the tree of architecture.md the only tree an editor can build."""
 
+from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 import pytest
 
 from home.models import AgencyIndexPage, AgencyPage, HomePage, StandardPage
+from home.structure import ensure_portal_sections, home_page
 from news.models import NewsIndexPage
 from procedures.models import ProcedureIndexPage
 
@@ -27,6 +29,10 @@ class TestTreeRules(WagtailPageTestCase):
         )
 
     def test_there_is_one_home_page_and_one_directory(self):
-        assert HomePage.max_count == 1
-        assert AgencyIndexPage.max_count == 1
+        root, home = Page.get_first_root_node(), home_page()
+        # A home page may live at the root, but the one the migrations made is the only one.
+        assert HomePage.can_exist_under(root) and not HomePage.can_create_at(root)
+        assert AgencyIndexPage.can_create_at(home)
+        ensure_portal_sections()
+        assert not AgencyIndexPage.can_create_at(home)
         self.assertCanNotCreateAt(AgencyPage, AgencyIndexPage)

@@ -15,8 +15,8 @@ def test_procedures_live_only_under_an_agency_section(agency, portal_sections):
     assert ProcedurePage.can_create_at(procedure_section(agency))
     assert not ProcedurePage.can_create_at(portal_sections["thu-tuc-hanh-chinh"])
     assert not ProcedurePage.can_create_at(agency)
-    assert ProcedurePage.subpage_types == []
-    assert ProcedureIndexPage.subpage_types == ["procedures.ProcedurePage"]
+    assert ProcedurePage.allowed_subpage_models() == []
+    assert ProcedureIndexPage.allowed_subpage_models() == [ProcedurePage]
 
 
 @pytest.mark.parametrize("code", ["1001193", "1.00119", "A.001193", "1.0011934"])
