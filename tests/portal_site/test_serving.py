@@ -54,6 +54,19 @@ def test_logged_in_visitors_and_the_admin_are_never_cached(client, portal_sectio
     assert "private" in cache_control(client.get("/admin/"))
 
 
+@pytest.mark.parametrize("restriction_type", ["login", "password"])
+def test_private_pages_are_never_kept_for_anonymous_visitors(client, portal_sections, restriction_type):
+    from wagtail.models import PageViewRestriction
+
+    section = portal_sections["tin-tuc"]
+    PageViewRestriction.objects.create(
+        page=section, restriction_type=restriction_type, password="mat-khau-2026"
+    )
+    response = client.get("/tin-tuc/")
+    assert response.status_code == (302 if restriction_type == "login" else 200)
+    assert "public" not in cache_control(response)
+
+
 def test_form_posts_are_not_marked_cacheable(client, portal_sections):
     response = client.post("/tin-tuc/", {"q": "x"})
     assert "public" not in cache_control(response)
