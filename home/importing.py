@@ -7,13 +7,23 @@ any error names the entry and the field, and nothing is written.
 
 import datetime
 import re
+from collections import defaultdict
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import transaction
+from django.db.models import F
+from django.db.models.signals import post_save
+from django.utils import timezone
 from django.utils.html import escape
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import get_all_child_relations
+from wagtail.signals import page_published
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -205,9 +215,127 @@ def set_if_changed(obj, values):
 def publish(page, parent=None):
     """Create (under parent) or update a page and publish it as a new revision."""
     if page.pk is None:
-        parent.add_child(instance=page)
+        return _publish_new(page, parent)
     page.save_revision(log_action=True).publish()
     return page
+
+
+# Set by Wagtail, not read from an import file: checking that they exist costs a query each.
+WAGTAIL_SET_FIELDS = ["content_type", "locale"]
+
+
+def _publish_new(page, parent):
+    """What `add_child` and `save_revision().publish()` leave behind for a page that did not
+    exist: a live page in the tree whose first revision is its live one, the history entries
+    "created" and "published", and `page_published` (which search indexing, the front cache
+    and agency set-up follow).
+
+    Those three calls save the page three times, validate it three times, and the publish
+    action reloads the page from its revision and checks the workflow, aliases, comments,
+    scheduling and earlier revisions, none of which a new page has: that was most of an
+    import's time. Here the page is validated and saved once, its revision is stored as
+    save_revision() stores it, both are linked with one UPDATE and the history written with
+    one INSERT. tests/home/test_import.py checks that the result is the same.
+    """
+    from wagtail.log_actions import get_active_log_context, registry
+    from wagtail.models import Page, Revision
+
+    now = timezone.now()
+    page.live, page.has_unpublished_changes = True, False
+    page.first_published_at = page.last_published_at = page.latest_revision_created_at = now
+    _add_child(parent, page)
+    revision = Revision.objects.create(
+        content_object=page,
+        base_content_type=page.get_base_content_type(),
+        content=page.serializable_data(),
+        object_str=str(page),
+    )
+    published = {"latest_revision": revision, "live_revision": revision}
+    for name in ("latest_revision_created_at", "first_published_at", "last_published_at"):
+        published[name] = revision.created_at
+    Page.objects.filter(pk=page.pk).update(**published)
+    for name, value in published.items():
+        setattr(page, name, value)
+
+    # The entries Page.save() and the publish action log (wagtail.log_actions.log), in one INSERT.
+    context = get_active_log_context()
+    entry_model = registry.get_log_model_for_instance(page)
+    common = {
+        "page": page,
+        "content_type": ContentType.objects.get_for_model(page, for_concrete_model=False),
+        "label": page.get_admin_display_title(),
+        "timestamp": revision.created_at,
+        "data": {},
+        "user": context.user,
+        "uuid": context.uuid,
+        "content_changed": True,
+    }
+    entry_model.objects.bulk_create(
+        [
+            entry_model(action="wagtail.create", **common),
+            entry_model(action="wagtail.publish", revision=revision, **common),
+        ]
+    )
+    page_published.send(sender=page.specific_class, instance=page, revision=revision)
+    return page
+
+
+def _add_child(parent, page):
+    """treebeard's `parent.add_child(instance=page)`, saving the page without the history
+    entry Page.save() writes (see `_publish_new`) and validating it as a live page."""
+    from wagtail.models import Page
+
+    locked = Page.objects.select_for_update().get(pk=parent.pk)  # as treebeard: lock, re-read
+    page.depth = locked.depth + 1
+    if locked.numchild:
+        page.path = locked.get_last_child()._inc_path()
+    else:
+        page.path = Page._get_path(locked.path, page.depth, 1)
+    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + 1)
+    parent.numchild = locked.numchild + 1
+    page._cached_parent_obj = parent
+    page.full_clean(exclude=WAGTAIL_SET_FIELDS)
+    page.save(clean=False, log_action=None)
+
+
+@contextmanager
+def references_indexed_once():
+    """Wagtail refreshes an object's reference index (its "usage" listing) on every save of
+    the object and of each of its clustered children, several times per published page.
+    Inside this block, collect what was saved and refresh each object once, at the end."""
+    from wagtail.models import Page, ReferenceIndex
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    saved = defaultdict(set)
+
+    def collect(sender, instance, raw=False, **kwargs):
+        if raw or sender not in ReferenceIndex.tracked_models:  # what Wagtail's own handler follows
+            return
+        parental = next((f for f in sender._meta.get_fields() if isinstance(f, ParentalKey)), None)
+        if parental is not None:  # a clustered child: its parent holds the references
+            sender, pk = parental.related_model, getattr(instance, parental.attname)
+        else:
+            pk = instance.pk
+        if pk is not None and ReferenceIndex.is_indexed(sender):
+            saved[Page if issubclass(sender, Page) else sender].add(pk)
+
+    post_save.connect(collect, weak=False, dispatch_uid="home.import_references")
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        post_save.disconnect(dispatch_uid="home.import_references")
+    if Page in saved:  # by specific type, with the clustered children the index reads
+        page_types = Page.objects.filter(pk__in=saved.pop(Page)).values_list("pk", "content_type")
+        for pk, content_type in page_types:
+            saved[ContentType.objects.get_for_id(content_type).model_class()].add(pk)
+    for model, pks in saved.items():
+        children = [relation.get_accessor_name() for relation in get_all_child_relations(model)]
+        pks = sorted(pks)
+        for start in range(0, len(pks), 500):  # bounded: SQLite limits query parameters
+            objects = model.objects.filter(pk__in=pks[start : start + 500]).prefetch_related(*children)
+            for obj in objects:
+                ReferenceIndex.create_or_update_for_object(obj)
 
 
 def run_import(data, files_dir=None, progress=None):
@@ -225,10 +353,14 @@ def run_import(data, files_dir=None, progress=None):
         if not isinstance(data[key], list):
             raise ImportFailed(f'Mục "{key}" phải là một danh sách.')
 
+    from search.indexing import deferred_indexing
+
     context = ImportContext(data, files_dir=files_dir, progress=progress)
     cleaned = {section.key: section.validate(data.get(section.key, []), context) for section in sections}
     results = {}
-    with transaction.atomic():
+    # Search indexing and reference indexing run once, in bulk, after every section wrote
+    # (still inside the transaction; the engine is sent its bulk requests after commit).
+    with transaction.atomic(), deferred_indexing("import"), references_indexed_once():
         for section in sections:
             if section.key in data:
                 counts = Counts()

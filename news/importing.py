@@ -44,6 +44,23 @@ KEYS = {
 }
 
 
+class TagCache:
+    """NewsTag by name for one import, matched case-insensitively as taggit does with
+    TAGGIT_CASE_INSENSITIVE: a query per distinct tag, not one per tag of every item."""
+
+    def __init__(self):
+        self.tags = {}
+
+    def get(self, name):
+        from news.models import NewsTag
+
+        key = name.casefold()
+        if key not in self.tags:
+            tag = NewsTag.objects.filter(name__iexact=name).order_by("pk").first()
+            self.tags[key] = tag or NewsTag.objects.create(name=name)
+        return self.tags[key]
+
+
 class NewsSection:
     key = "news"
     label = "Tin tức"
@@ -138,16 +155,26 @@ class NewsSection:
         from home.structure import ensure_child, ensure_portal_sections
         from news.models import NewsIndexPage, NewsPage
 
-        portal_news = None
+        # Per agency: its news section and collection, looked up once, not once per item.
+        sections = {}
+        existing = {
+            page.slug: page
+            for page in NewsPage.objects.filter(slug__in=[item["slug"] for item in items]).prefetch_related(
+                "tags", "related_procedures__procedure"
+            )
+        }
+        tags = TagCache()
         for done, item in enumerate(items, start=1):
             entry = item["_entry"]
-            if item["agency"]:
-                agency = context.agencies.get(item["agency"]) or AgencyPage.objects.get(slug=item["agency"])
-                parent, _ = ensure_child(agency, NewsIndexPage, "tin-tuc", "Tin tức")
-                collection = agency_collection(agency)
-            else:
-                portal_news = portal_news or ensure_portal_sections()["tin-tuc"]
-                parent, collection = portal_news, None
+            slug = item["agency"]
+            if slug not in sections:
+                if slug:
+                    agency = context.agencies.get(slug) or AgencyPage.objects.get(slug=slug)
+                    section, _ = ensure_child(agency, NewsIndexPage, "tin-tuc", "Tin tức")
+                    sections[slug] = (section, agency_collection(agency))
+                else:
+                    sections[slug] = (ensure_portal_sections()["tin-tuc"], None)
+            parent, collection = sections[slug]
 
             values = {
                 "title": item["title"],
@@ -159,19 +186,19 @@ class NewsSection:
                 "lead_image_alt": item["image_alt"],
                 "lead_image_caption": item["image_caption"],
             }
-            page = NewsPage.objects.filter(slug=item["slug"]).first()
+            page = existing.get(item["slug"])
             if page is None:
                 page = NewsPage(slug=item["slug"], **values)
-                self._set_children(page, item)
+                self._set_children(page, item, tags)
                 status = "created"
             else:
                 changed = set_if_changed(page, values)
-                changed = self._set_children(page, item) or changed
-                if page.get_parent().pk != parent.pk:
+                changed = self._set_children(page, item, tags) or changed
+                if not page.path.startswith(parent.path) or page.depth != parent.depth + 1:
                     page.move(parent, pos="last-child")
                     page.refresh_from_db()
                     set_if_changed(page, values)
-                    self._set_children(page, item)
+                    self._set_children(page, item, tags)
                     changed = True
                 status = "updated" if changed else "unchanged"
             if status != "unchanged":
@@ -183,7 +210,7 @@ class NewsSection:
             context.progress(self.label, done, len(items))
 
     @staticmethod
-    def _set_children(page, item):
+    def _set_children(page, item, tags):
         """Set body, tags and related procedures when they differ from the entry; True if they did."""
         from news.models import NewsRelatedProcedure
         from procedures.models import ProcedurePage
@@ -204,7 +231,7 @@ class NewsSection:
         # Tags match case-insensitively (TAGGIT_CASE_INSENSITIVE), so compare them that way.
         current_tags = sorted(name.casefold() for name in page.tags.names()) if page.pk else []
         if current_tags != sorted(tag.casefold() for tag in item["tags"]):
-            page.tags.set(item["tags"])
+            page.tags.set([tags.get(name) for name in item["tags"]])
             changed = True
         return changed
 

@@ -32,8 +32,6 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 
 from wagtail.documents import get_document_model
-from wagtail.models import ReferenceIndex
-from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.utils.file import hash_filelike
 
 from anyascii import anyascii
@@ -278,15 +276,8 @@ class ProcedureSection:
         return bases
 
     def write(self, items, context, counts):
-        # Wagtail refreshes a page's reference index on every save of the page and of each child
-        # row (several times per published page); index each written page once instead.
-        written = []
-        with disable_reference_index_auto_update():
-            self._write(items, context, counts, written)
-        for page in written:
-            ReferenceIndex.create_or_update_for_object(page)
-
-    def _write(self, items, context, counts, written):
+        # run_import refreshes each written page's reference index once, at the end
+        # (home.importing.references_indexed_once).
         from home.agencies import agency_collection
         from home.models import AgencyPage, PortalSettings
         from home.structure import ensure_child
@@ -324,9 +315,11 @@ class ProcedureSection:
             if page is None:
                 page = ProcedurePage(code=item["code"], slug=self._free_slug(section, item), **fields)
                 self._set_children(page, children)
-                publish(page, section)
+                try:
+                    publish(page, section)
+                except ValidationError as exc:  # the page is validated when it is published
+                    raise item["_entry"].error("slug", "; ".join(exc.messages)) from None
                 existing[page.code] = page
-                written.append(page)
                 counts.add("created")
             else:
                 changed = set_if_changed(page, fields)
@@ -344,7 +337,6 @@ class ProcedureSection:
                         publish(page)
                     except ValidationError as exc:  # e.g. a slug a sibling page already has
                         raise item["_entry"].error("slug", "; ".join(exc.messages)) from None
-                    written.append(page)
                 counts.add("updated" if changed else "unchanged")
             context.progress(self.label, done, len(items))
 

@@ -4,13 +4,21 @@ Each change to a page updates two copies of its entry: the database copy
 (`SearchDocument`, the fallback; written in the same transaction as the change) and the
 engine's index (after the transaction commits). When the engine cannot be reached the
 change still succeeds for the editor: a `PendingIndexUpdate` row records the page, and
-`sync_search_index` applies it later.
+`sync_search_index` applies it later. Bulk writers (the content import) wrap their work in
+`deferred_indexing()`, which indexes everything they published once, in bulk, at the end.
 """
 
 import logging
+from collections import defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import reduce
+from operator import or_
 
 from django.apps import apps
 from django.db import transaction
+from django.db.models import Q
+from django.db.models.signals import post_save
 from django.utils.html import strip_tags
 
 from modelcluster.models import get_all_child_relations
@@ -225,14 +233,16 @@ def remove_page(page_id, reason="delete"):
     transaction.on_commit(lambda: _send(page_id, None, reason))
 
 
-def searchable_querysets(within=None):
+def searchable_querysets(within=None, pks=None):
     """One queryset per indexed model of its live, public pages (under `within`, itself
-    included, when given), with clustered children, tags and sector loaded in bulk: a
-    document reads them all, and per page that was several queries each."""
+    included, when given; among `pks` when given), with clustered children, tags and sector
+    loaded in bulk: a document reads them all, and per page that was several queries each."""
     for model in indexed_models():
         queryset = model.objects.live().public().order_by("path")
         if within is not None:
             queryset = queryset.descendant_of(within, inclusive=True)
+        if pks is not None:
+            queryset = queryset.filter(pk__in=pks)
         related = [relation.get_accessor_name() for relation in get_all_child_relations(model)]
         if hasattr(model, "tags"):
             related.append("tags")
@@ -264,11 +274,37 @@ def update_subtree(page, reason):
     ]
     indexed = Page.objects.descendant_of(page, inclusive=True).type(*indexed_models())
     gone = sorted(set(indexed.values_list("pk", flat=True)) - {pk for pk, _ in sources} - _being_deleted)
+    _apply_in_bulk(sources, gone, reason)
+
+
+def update_pages(page_ids, reason):
+    """Bulk counterpart of `update_page` for any set of pages (those a content import
+    published): a few queries per SUBTREE_CHUNK pages, one engine request per chunk."""
+    agencies = agency_paths()
+    page_ids = sorted(set(page_ids) - _being_deleted)
+    sources, gone = [], []
+    for start in range(0, len(page_ids), SUBTREE_CHUNK):
+        chunk = page_ids[start : start + SUBTREE_CHUNK]  # bounded: SQLite limits query parameters
+        found = [
+            (page.pk, build_source(page, agencies))
+            for queryset in searchable_querysets(pks=chunk)
+            for page in queryset.iterator(chunk_size=SUBTREE_CHUNK)
+        ]
+        indexed = Page.objects.filter(pk__in=chunk).type(*indexed_models()).values_list("pk", flat=True)
+        gone.extend(sorted(set(indexed) - {pk for pk, _ in found}))
+        sources.extend(found)
+    _apply_in_bulk(sources, gone, reason)
+
+
+def _apply_in_bulk(sources, gone, reason):
+    """Write the database copies of (page id, source) pairs and drop those of `gone`
+    now; send both to the engine in bulk once the transaction commits."""
     for start in range(0, len(sources), SUBTREE_CHUNK):
         save_database_copies(sources[start : start + SUBTREE_CHUNK])
     # Django sends post_delete for each row, so Wagtail drops their index entries too.
     SearchDocument.objects.filter(page_id__in=gone).delete()
-    transaction.on_commit(lambda: _send_many(sources, gone, reason))
+    if sources or gone:
+        transaction.on_commit(lambda: _send_many(sources, gone, reason))
 
 
 def _send_many(sources, gone, reason):
@@ -323,22 +359,130 @@ def sync_pending(progress=None):
     return fixed, failing
 
 
+# -- deferring updates during bulk writes (the content import) ----------------------------
+
+
+class _Deferred:
+    """What the receivers saw inside `deferred_indexing`: pages, and subtree roots whose
+    whole subtree changed (moves, slugs, privacy)."""
+
+    def __init__(self):
+        self.pages, self.subtrees = set(), set()
+
+    def page_ids(self):
+        ids = set(self.pages)
+        paths = sorted(Page.objects.filter(pk__in=self.subtrees).values_list("path", flat=True))
+        for start in range(0, len(paths), SUBTREE_CHUNK):
+            # A tree path starts with its ancestors' paths (treebeard's materialised path).
+            within = reduce(or_, (Q(path__startswith=path) for path in paths[start : start + SUBTREE_CHUNK]))
+            ids.update(Page.objects.filter(within).values_list("pk", flat=True))
+        return ids
+
+
+_deferred: ContextVar[_Deferred | None] = ContextVar("search_deferred", default=None)
+
+
+@contextmanager
+def deferred_indexing(reason="import"):
+    """Index the pages published, moved or restricted inside the block once, in bulk, at
+    its end, instead of page by page: the database copies in batches inside the caller's
+    transaction, the engine in bulk requests after it commits (`update_pages`); failed
+    requests are recorded for `sync_search_index` as usual. Wagtail's own (admin) search
+    index is updated in bulk at the end too. Nothing is indexed if the block raises (its
+    transaction is rolled back). Nested blocks leave the work to the outermost one."""
+    if _deferred.get() is not None:
+        yield
+        return
+    deferred = _Deferred()
+    token = _deferred.set(deferred)
+    try:
+        with _wagtail_index_deferred() as saved:
+            yield
+    finally:
+        _deferred.reset(token)
+    update_pages(deferred.page_ids(), reason)
+    _add_to_wagtail_index(saved)
+
+
+@contextmanager
+def _wagtail_index_deferred():
+    """Stop modelsearch's per-save indexing (a task with two queries and an index write on
+    every save, three saves per published page) and collect {model: pks} instead.
+
+    Signal connections are process-wide, so saves from other threads of this process are
+    collected too, and indexed at the end with the rest: this is for commands such as
+    `import_content`, not for requests.
+    """
+    from modelsearch import index as modelsearch_index
+    from modelsearch.signal_handlers import post_save_signal_handler
+
+    models = [
+        model
+        for model in modelsearch_index.get_indexed_models()
+        if getattr(model, "search_auto_update", True)
+    ]
+    saved = defaultdict(set)
+
+    def collect(sender, instance, raw=False, **kwargs):
+        if not raw:
+            saved[sender].add(instance.pk)
+
+    for model in models:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+        post_save.connect(collect, sender=model, weak=False, dispatch_uid="search.deferred_wagtail_index")
+    try:
+        yield saved
+    finally:
+        for model in models:
+            post_save.disconnect(sender=model, dispatch_uid="search.deferred_wagtail_index")
+            post_save.connect(post_save_signal_handler, sender=model)
+
+
+def _add_to_wagtail_index(saved):
+    from modelsearch.backends import get_search_backends_with_name
+
+    backends = list(get_search_backends_with_name(with_auto_update=True))
+    for model, pks in saved.items():
+        pks = sorted(pks)
+        for start in range(0, len(pks), SUBTREE_CHUNK):
+            objects = list(model.get_indexed_objects().filter(pk__in=pks[start : start + SUBTREE_CHUNK]))
+            for name, backend in backends:
+                try:
+                    backend.add_bulk(model, objects)
+                except Exception:  # as modelsearch does: log for external services, raise for the database
+                    logger.exception("Exception raised while adding %s objects to %r", model, name)
+                    if not backend.catch_indexing_errors:
+                        raise
+
+
 # -- signal receivers (connected in SearchConfig.ready) -----------------------------------
 
 
 def on_published(sender, instance, **kwargs):
+    if (deferred := _deferred.get()) is not None:
+        deferred.pages.add(instance.pk)
+        return
     update_page(instance, "publish")
 
 
 def on_unpublished(sender, instance, **kwargs):
+    if (deferred := _deferred.get()) is not None:
+        deferred.pages.add(instance.pk)
+        return
     update_page(instance, "unpublish")
 
 
 def on_moved(sender, instance, **kwargs):
+    if (deferred := _deferred.get()) is not None:
+        deferred.subtrees.add(instance.pk)
+        return
     update_subtree(Page.objects.get(pk=instance.pk), "move")
 
 
 def on_slug_changed(sender, instance, **kwargs):
+    if (deferred := _deferred.get()) is not None:
+        deferred.subtrees.add(instance.pk)
+        return
     update_subtree(instance, "slug")
 
 
@@ -358,6 +502,9 @@ def on_deleted(sender, instance, **kwargs):
 
 def on_restriction_changed(sender, instance, **kwargs):
     if instance.page_id in _being_deleted:
+        return
+    if (deferred := _deferred.get()) is not None:
+        deferred.subtrees.add(instance.page_id)
         return
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
