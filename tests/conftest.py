@@ -1,9 +1,18 @@
 """Fixtures shared by every app's tests: the portal's home page, sections and agencies."""
 
+from django.core.cache import cache
+
 import pytest
 
 from home.agencies import setup_agency
 from home.structure import ensure_portal_sections, home_page
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: the database is rolled back between tests, so
+    fragments cached by one (portal_site.fragments) must not show up in the next."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,0 +1,148 @@
+"""The fragment cache: blocks that every page repeats, kept in Django's default cache.
+
+The menu, breadcrumbs, header, footer, the home page's blocks and the listings' sidebars cost
+queries on every request and change only when editors publish. They are cached under keys that
+carry a *generation* number; publishing, unpublishing, moving or deleting a page, changing who may
+see it, and saving the portal's settings, a site, an image, a document, a topic or a sector bump
+it, so the next request in any process sharing the cache (Redis in production) builds them afresh.
+Fragments also expire after PORTAL_FRAGMENT_CACHE_TIMEOUT seconds (default 300), for what changes
+with the clock alone: an expiry date passing, download counts.
+
+The cache is an optimisation only: when it fails (Redis down) the error is logged and the block is
+built as if it had never been cached. Previews never read or write it.
+"""
+
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+logger = logging.getLogger("portal.fragments")
+
+GENERATION_KEY = "portal:fragments:generation"
+REQUEST_ATTRIBUTE = "_portal_fragment_generation"
+
+# Saving or deleting one of these changes what some cached block shows ("app_label.Model", resolved
+# lazily by Django's model signals). Pages themselves are covered by the publishing signals.
+MODELS_SHOWN_IN_FRAGMENTS = ["wagtailcore.PageViewRestriction", "wagtailcore.Site"]
+# These show only once a published page uses them (or, for the settings, with their defaults when
+# first created), so creating one changes nothing shown; editing or deleting one does.
+MODELS_SHOWN_ONCE_USED = [
+    "home.PortalSettings",
+    getattr(settings, "WAGTAILIMAGES_IMAGE_MODEL", "wagtailimages.Image"),
+    getattr(settings, "WAGTAILDOCS_DOCUMENT_MODEL", "wagtaildocs.Document"),
+    "news.NewsTag",
+    "procedures.Sector",
+]
+
+
+def timeout():
+    return getattr(settings, "PORTAL_FRAGMENT_CACHE_TIMEOUT", 300)
+
+
+def generation(request=None):
+    """The current generation number, or None when the cache cannot be read.
+
+    Read once per request (remembered on the request object), so a page's fragments agree.
+    """
+    if request is not None and hasattr(request, REQUEST_ATTRIBUTE):
+        return getattr(request, REQUEST_ATTRIBUTE)
+    try:
+        value = cache.get(GENERATION_KEY)
+        if value is None:
+            # Start from the clock rather than 1: after a flush or an eviction, fragments stored
+            # under an earlier small number must not come back.
+            cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+            value = cache.get(GENERATION_KEY)
+    except Exception:
+        logger.exception("Fragment cache unavailable; rendering without it")
+        value = None
+    if request is not None:
+        setattr(request, REQUEST_ATTRIBUTE, value)
+    return value
+
+
+def _bump():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # no number stored yet (or evicted): any fresh one invalidates
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    except Exception:
+        logger.exception("Could not invalidate the fragment cache")
+
+
+def invalidate(**kwargs):
+    """Signal receiver: make every fragment stale.
+
+    Bumped at once, for this process and the rest of its transaction, and again after commit: a
+    request in another process that read the old rows in between must not keep them cached.
+    """
+    _bump()
+    transaction.on_commit(_bump)
+
+
+# Wagtail fills these in on an image or document while rendering a page; no fragment shows them.
+FILE_METADATA = {"file_size", "file_hash"}
+
+
+def invalidate_on_change(created=False, update_fields=None, **kwargs):
+    """post_save receiver for MODELS_SHOWN_ONCE_USED: invalidate, unless the row is new or only its
+    file metadata was filled in (that happens while a page renders, and would otherwise throw away
+    what that page has just cached)."""
+    if created or (update_fields and set(update_fields) <= FILE_METADATA):
+        return
+    invalidate()
+
+
+def _key(name, parts, number):
+    digest = hashlib.blake2b(repr(tuple(parts)).encode(), digest_size=12).hexdigest()
+    return f"portal:fragment:{name}:{number}:{digest}"
+
+
+def _previewing(request):
+    return request is not None and getattr(request, "is_preview", False)
+
+
+def get_or_build(name, parts, build, request=None):
+    """The cached value of fragment `name` for `parts` (hashable values), or build() stored now.
+
+    `build` must return a picklable value (HTML, plain data); it runs when the value is missing,
+    when the cache fails, and on previews.
+    """
+    if _previewing(request):
+        return build()
+    number = generation(request)
+    if number is None:
+        return build()
+    key = _key(name, parts, number)
+    try:
+        stored = cache.get(key)
+    except Exception:
+        logger.exception("Fragment cache unavailable; rendering without it")
+        return build()
+    if stored is not None:
+        return stored[0]
+    value = build()
+    try:
+        # Wrapped in a tuple so that None or an empty list is a stored value, not a miss.
+        cache.set(key, (value,), timeout())
+    except Exception:
+        logger.exception("Could not store fragment %s", name)
+    return value
+
+
+page_published.connect(invalidate, dispatch_uid="portal_fragments_page_published")
+page_unpublished.connect(invalidate, dispatch_uid="portal_fragments_page_unpublished")
+post_page_move.connect(invalidate, dispatch_uid="portal_fragments_page_moved")
+# Deleting a page of any type deletes its wagtailcore.Page row, which sends this.
+post_delete.connect(invalidate, sender="wagtailcore.Page", dispatch_uid="portal_fragments_page_deleted")
+for _label in MODELS_SHOWN_IN_FRAGMENTS + MODELS_SHOWN_ONCE_USED:
+    _receiver = invalidate if _label in MODELS_SHOWN_IN_FRAGMENTS else invalidate_on_change
+    post_save.connect(_receiver, sender=_label, dispatch_uid=f"portal_fragments_saved_{_label}")
+    post_delete.connect(invalidate, sender=_label, dispatch_uid=f"portal_fragments_deleted_{_label}")
