@@ -9,19 +9,22 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.http import HttpResponseBadRequest
+from django.db.models.functions import Coalesce, Length, Substr
+from django.http import Http404, HttpResponseBadRequest
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from portal_site import fragments  # also connects the fragment cache's invalidation signals
 from portal_site.collation import vi_sort_key, vietnamese
 
 
@@ -43,11 +46,17 @@ class ContactFieldsMixin(models.Model):
         abstract = True
 
 
+# The tree rules put agencies under the directory (depth 3): the shallowest agency is at depth 4.
+AGENCY_MIN_DEPTH = 4
+
+
 def agency_for(page):
     """The AgencyPage a page belongs to (itself or its nearest agency ancestor), or None."""
     page = page.specific_deferred if hasattr(page, "specific_deferred") else page
     if isinstance(page, AgencyPage):
         return page
+    if page.depth <= AGENCY_MIN_DEPTH:
+        return None  # its ancestors are all above the shallowest agency: no query needed
     return AgencyPage.objects.ancestor_of(page).order_by("-depth").first()
 
 
@@ -88,7 +97,87 @@ def agency_tree(agencies):
     return roots
 
 
-class HomePage(Page):
+def exclude_private(queryset):
+    """Wagtail's `public()` inside the listing's own query: pages under no view restriction.
+
+    Wagtail's version first reads every restriction, one more query per listing; here the
+    database checks the (tiny) restrictions table itself.
+    """
+    restricting = PageViewRestriction.objects.filter(
+        page__path=Substr(models.OuterRef("path"), 1, Length("page__path"))
+    )
+    return queryset.exclude(models.Exists(restricting))
+
+
+class PortalPageQuerySet(PageQuerySet):
+    def public(self):
+        return exclude_private(self)
+
+
+PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)
+
+
+class PortalPageMixin:
+    """What every portal page type shares: its view restrictions checked in one query.
+
+    Wagtail reads the page's ancestors, then their restrictions, on every page served; this asks
+    both at once, with Wagtail's rule for aliases (an alias follows its source's restrictions).
+    """
+
+    def get_view_restrictions(self):
+        paths = list(ancestor_paths(self.path, inclusive=True))
+        pages = Page.objects.filter(path__in=paths).values(source=Coalesce("alias_of_id", "id"))
+        return PageViewRestriction.objects.filter(page_id__in=pages)
+
+
+def _answers_subpath(page_class, components):
+    """Whether a routable page class has a sub-URL (a feed, an export) for these components."""
+    try:
+        page_class.get_resolver().resolve("/" + "/".join(components) + "/")
+    except Http404:
+        return False
+    return True
+
+
+class DirectRoutingMixin:
+    """Routing from a site root in two queries, whatever the depth of the page asked for.
+
+    Wagtail reads each level's child and then its specific page: nine queries for a procedure at
+    /co-quan/<agency>/thu-tuc/<slug>/. Here every page along the path is read at once by its
+    url_path, then the last one's specific page. As in Wagtail, a live routable page on the way
+    answers its own sub-URLs first, and a page type with its own `route` decides for itself.
+    """
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "/".join(path_components[: end + 1]) + "/" for end in range(len(path_components))
+        ]
+        # The slug index narrows the rows; url_path (a prefix of each one's own) picks this path.
+        chain = list(
+            Page.objects.filter(slug__in=set(path_components), url_path__in=prefixes).order_by("depth")
+        )
+        if not chain:
+            return super().route(request, path_components)
+        target = chain[-1]
+        for page in chain:
+            page_class = page.specific_class or Page
+            if page_class.route in (Page.route, DirectRoutingMixin.route):
+                continue
+            if page_class.route is RoutablePageMixin.route:
+                remaining = path_components[page.depth - self.depth :]
+                if not (remaining and page.live and _answers_subpath(page_class, remaining)):
+                    continue
+            target = page
+            break
+        specific = target.specific
+        if target.depth == self.depth + 1:
+            specific._cached_parent_obj = self  # as Wagtail's route does, saving get_parent() a query
+        return specific.route(request, path_components[target.depth - self.depth :])
+
+
+class HomePage(DirectRoutingMixin, PortalPageMixin, Page):
     """The portal's front page: search first, then news, procedures and agencies. The site root."""
 
     intro = models.CharField(
@@ -115,6 +204,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Both are read only when the template's cached fragments are rebuilt.
         context["agencies"] = (
             AgencyPage.objects.live()
             .public()
@@ -123,10 +213,12 @@ class HomePage(Page):
             .order_by(vietnamese("title"))
         )
         context["service_levels"] = SERVICE_LEVEL_LINKS
-        context["procedure_index"] = (
-            self.get_children().live().type(apps.get_model("procedures", "ProcedureIndexPage")).first()
-        )
+        context["procedure_index"] = SimpleLazyObject(self._procedure_index)
         return context
+
+    def _procedure_index(self):
+        index_type = apps.get_model("procedures", "ProcedureIndexPage")
+        return self.get_children().live().type(index_type).first()
 
 
 # Quick links to public services by the 2011 level scale that citizens still use.
@@ -138,7 +230,7 @@ SERVICE_LEVEL_LINKS = [
 ]
 
 
-class StandardPage(Page):
+class StandardPage(PortalPageMixin, Page):
     """A free-form page (introduction, contact, an agency's functions or organisation chart)."""
 
     intro = models.TextField("Tóm tắt", blank=True)
@@ -155,7 +247,7 @@ class StandardPage(Page):
         verbose_name_plural = "Trang nội dung"
 
 
-class AgencyIndexPage(RoutablePageMixin, Page):
+class AgencyIndexPage(RoutablePageMixin, PortalPageMixin, Page):
     """The agency directory ("Cơ quan – Đơn vị"): every agency, its contacts and leaders.
 
     The province's published list of official e-mail addresses, filterable, downloadable as CSV
@@ -235,7 +327,7 @@ class AgencyIndexPage(RoutablePageMixin, Page):
         return respond(agencies)
 
 
-class AgencyQuerySet(PageQuerySet):
+class AgencyQuerySet(PortalPageQuerySet):
     def current(self, on=None):
         """Agencies not dissolved on the given date (today by default)."""
         on = on or timezone.localdate()
@@ -245,7 +337,7 @@ class AgencyQuerySet(PageQuerySet):
 AgencyPageManager = PageManager.from_queryset(AgencyQuerySet)
 
 
-class AgencyPage(ContactFieldsMixin, Page):  # noqa: DJ008 (Page provides __str__)
+class AgencyPage(DirectRoutingMixin, PortalPageMixin, ContactFieldsMixin, Page):  # noqa: DJ008 (Page provides __str__)
     """An agency's subsite home (sở, ban, ngành, UBND huyện/xã); its editors' whole world.
 
     Lives in the directory or under its parent agency; holds the agency's own news and procedure
@@ -350,15 +442,18 @@ class AgencyPage(ContactFieldsMixin, Page):  # noqa: DJ008 (Page provides __str_
 
     @property
     def parent_agency(self):
-        parent = self.get_parent().specific
-        return parent if isinstance(parent, AgencyPage) else None
+        # One query for the parent as an agency, rather than the parent and then its specific page.
+        return AgencyPage.objects.filter(path=self.path[: -self.steplen]).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sub_agencies"] = (
-            AgencyPage.objects.child_of(self).live().public().order_by(vietnamese("title"))
+        # Sub-agencies and sections from one query over the children; agencies in Vietnamese order.
+        children = list(exclude_private(self.get_children().live()))
+        context["sub_agencies"] = sorted(
+            (child for child in children if issubclass(child.specific_class or Page, AgencyPage)),
+            key=lambda child: vi_sort_key(child.title),
         )
-        context["sections"] = self.get_children().live().public().in_menu()
+        context["sections"] = [child for child in children if child.show_in_menus]
         return context
 
 
@@ -467,3 +562,31 @@ class PortalSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = "Thông tin cổng"
+
+    @classmethod
+    def load(cls, request_or_site=None):
+        """Wagtail's load; for a request, the row comes from the fragment cache: every page shows it.
+
+        Kept on the request as Wagtail does, so `settings.home.PortalSettings` in templates uses it.
+        Without a request (imports, commands) the database is read as usual.
+        """
+        if request_or_site is None or isinstance(request_or_site, Site):
+            return super().load(request_or_site)
+        attribute = cls.get_cache_attr_name()
+        if not hasattr(request_or_site, attribute):
+            setattr(request_or_site, attribute, cls._from_values(cls._cached_values(request_or_site)))
+        return getattr(request_or_site, attribute)
+
+    @classmethod
+    def _cached_values(cls, request):
+        def build():
+            row = cls._get_or_create()
+            return {field.attname: getattr(row, field.attname) for field in cls._meta.concrete_fields}
+
+        return fragments.get_or_build("portal-settings", (), build, request)
+
+    @classmethod
+    def _from_values(cls, values):
+        # Only the fields this code knows: a value cached before a deploy may lack or add one.
+        names = [field.attname for field in cls._meta.concrete_fields if field.attname in values]
+        return cls.from_db(cls.objects.db, names, [values[name] for name in names])

@@ -18,7 +18,8 @@ def historical_notice(context):
     page = context.get("page")
     if not isinstance(page, Page) or page.depth < 3:
         return {}
-    agency = agency_for(page)
+    # News sections, news and procedures know their agency already (their templates show it).
+    agency = page.agency if hasattr(type(page), "agency") else agency_for(page)
     if agency is None or not agency.is_historical:
         return {}
     return {"agency": agency, "is_agency_page": agency.pk == page.pk, "request": context.get("request")}
