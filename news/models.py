@@ -6,6 +6,7 @@ Tree (architecture.md): HomePage → NewsIndexPage (portal-wide) and AgencyPage 
 
 import calendar
 import datetime
+import functools
 import re
 
 from django.core.exceptions import ValidationError
@@ -25,11 +26,18 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.models import AgencyPage, agency_for, nearest_agency
+from home.models import (
+    AgencyPage,
+    PortalPageMixin,
+    PortalPageQuerySet,
+    agency_for,
+    exclude_private,
+    nearest_agency,
+)
+from portal_site import fragments
 from portal_site.collation import vietnamese
 from portal_site.text import vietnamese_slugify
 
@@ -66,7 +74,7 @@ class NewsPageTag(ItemBase):
         return str(self.tag)
 
 
-class NewsPageQuerySet(PageQuerySet):
+class NewsPageQuerySet(PortalPageQuerySet):
     def visible(self, now=None):
         """Live, public news not past its expiry, even before `publish_scheduled` has run."""
         now = now or timezone.now()
@@ -83,31 +91,66 @@ class NewsPageQuerySet(PageQuerySet):
         return self.filter(path__startswith=path)
 
     def with_cards(self):
-        """What a news card needs (lead image and its renditions) in a fixed number of queries."""
-        images = get_image_model().objects.prefetch_renditions()
-        return self.prefetch_related(models.Prefetch("lead_image", queryset=images))
+        """What a news card needs, in one query more than the cards: the lead image joined, its
+        renditions prefetched, and not the bodies (StreamField JSON no card shows)."""
+        renditions = get_image_model().get_rendition_model().objects.all()
+        return (
+            self.defer_streamfields()
+            .select_related("lead_image")
+            .prefetch_related(
+                models.Prefetch(
+                    "lead_image__renditions", queryset=renditions, to_attr="prefetched_renditions"
+                )
+            )
+        )
 
 
 NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
 
 
-def attach_agencies(pages):
-    """Set `page.agency` on each page from one query over all agencies (not one per page)."""
+AGENCY_CARD_FIELDS = {"id", "page_ptr_id", "path", "depth", "title", "slug", "url_path", "short_name"}
+
+
+@functools.cache
+def _agency_card_names():
+    # In the model's field order, which from_db expects.
+    return [
+        field.attname for field in AgencyPage._meta.concrete_fields if field.attname in AGENCY_CARD_FIELDS
+    ]
+
+
+def _agency_card_rows(request=None):
+    """{tree path: [values of _agency_card_names()]} of every agency, kept in the fragment cache."""
+
+    def build():
+        rows = AgencyPage.objects.values_list(*_agency_card_names())
+        return {row[_agency_card_names().index("path")]: list(row) for row in rows}
+
+    return fragments.get_or_build("agency-cards", (), build, request)
+
+
+def attach_agencies(pages, request=None):
+    """Set `page.agency` on each page from one cached list of agencies (not one query per page).
+
+    The agencies are AgencyPage instances with AGENCY_CARD_FIELDS, as the database gives them.
+    """
     pages = list(pages)
     if not pages:
         return pages
-    agencies = {
-        agency.path: agency
-        for agency in AgencyPage.objects.only(
-            "id", "path", "depth", "title", "slug", "url_path", "short_name"
-        )
-    }
+    rows, agencies = _agency_card_rows(request), {}
     for page in pages:
-        page.agency = nearest_agency(page.path, agencies)
+        row = nearest_agency(page.path, rows)
+        if row is None:
+            page.agency = None
+            continue
+        key = row[_agency_card_names().index("path")]
+        if key not in agencies:  # one instance per agency, shared by its pages
+            agencies[key] = AgencyPage.from_db(AgencyPage.objects.db, _agency_card_names(), row)
+        page.agency = agencies[key]
     return pages
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(RoutablePageMixin, PortalPageMixin, Page):
     """A news section ("Tin tức – Sự kiện"): portal-wide under HomePage, or an agency's own.
 
     The portal-wide section lists every agency's news; an agency's section lists its own subtree
@@ -192,7 +235,7 @@ class NewsListing:
         filtered, filters = self._filter(scope)
         paginator = Paginator(filtered.with_cards().pinned_first(), PAGE_SIZE)
         page_obj = paginator.page(self._page_number(paginator))
-        items = attach_agencies(page_obj.object_list)
+        items = attach_agencies(page_obj.object_list, self.request)
         query = urlencode({k: v for k, v in filters.items() if v and not k.startswith("_")})
         return {
             "news_items": items,
@@ -200,12 +243,27 @@ class NewsListing:
             "query": query,
             "filters": filters,
             "messages_news": self.messages,
-            "archive": self._archive(scope),
-            "top_tags": self._top_tags(scope),
-            "agency_choices": self._agency_choices() if self.index.agency is None else [],
+            **self._sidebar(scope),
             "active_tag": filters.get("_tag_object"),
             "month_choices": [str(month) for month in range(1, 13)],
         }
+
+    def _sidebar(self, scope):
+        """The archive, topics and agency choices: the same for every visitor of this section, so
+        kept in the fragment cache as plain data."""
+
+        def build():
+            tags = self._top_tags(scope)
+            return {
+                "archive": self._archive(scope),
+                "top_tags": [{"slug": tag.slug, "name": tag.name, "count": tag.count} for tag in tags],
+                "agency_choices": [
+                    {"slug": agency.slug, "title": agency.title}
+                    for agency in (self._agency_choices() if self.index.agency is None else [])
+                ],
+            }
+
+        return fragments.get_or_build("news-sidebar", (self.index.pk, self.index.path), build, self.request)
 
     def _filter(self, news):
         filters = {"agency": "", "tag": "", "year": "", "month": ""}
@@ -315,7 +373,7 @@ class NewsListing:
         return AgencyPage.objects.live().public().only(*fields).order_by(vietnamese("title"))
 
 
-class NewsPage(Page):
+class NewsPage(PortalPageMixin, Page):
     """A news item ("tin"): written by an agency's editors in its own news section.
 
     Lives only under a NewsIndexPage; its agency is the one whose subtree holds it. Scheduled
@@ -398,19 +456,30 @@ class NewsPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["section"] = self.get_parent().specific
+        context["section"] = self.section
         context["news_tags"] = list(self.tags.all())
         context["procedures"] = self.live_related_procedures()
         return context
 
+    @cached_property
+    def section(self):
+        """The news section holding this item, read as a NewsIndexPage in one query."""
+        section = NewsIndexPage.objects.filter(path=self.path[: -self.steplen]).first()
+        if section is None:  # a preview placed oddly in the tree: Wagtail's own way
+            return self.get_parent().specific
+        # The section's agency is the item's: a news item is a leaf under its section.
+        section.agency = self.agency
+        return section
+
     def live_related_procedures(self):
         """The linked procedures citizens can open: unpublished or private ones are skipped."""
         # Links are read from the cluster (previews have unsaved ones); which of them a
-        # visitor may open is asked of the database in one query.
+        # visitor may open is asked of the database in one query, when there are any.
         procedures = [link.procedure for link in self.related_procedures.select_related("procedure")]
+        if not procedures:
+            return []
         visible = set(
-            Page.objects.live()
-            .public()
+            exclude_private(Page.objects.live())
             .filter(pk__in=[procedure.pk for procedure in procedures])
             .values_list("pk", flat=True)
         )

@@ -24,4 +24,4 @@ def latest_news(context, count=6):
     root = site.root_page
     news = NewsPage.objects.visible().under(root.path).with_cards().newest_first()[:count]
     news_index = NewsIndexPage.objects.child_of(root).live().first()
-    return {"news_items": attach_agencies(news), "news_index": news_index, "request": request}
+    return {"news_items": attach_agencies(news, request), "news_index": news_index, "request": request}
