@@ -1,8 +1,11 @@
 """The procedure catalogue behind ProcedureIndexPage: filters with counts, sorting, pagination.
 
 Every figure on a catalogue page comes from a fixed number of queries (one GROUP BY per facet,
-one count, one page of rows), whatever the page size or the number of procedures.
+one count, one page of rows), whatever the page size or the number of procedures. The facets are
+the same for every visitor asking for the same filters, so they are kept in the fragment cache.
 """
+
+from types import SimpleNamespace
 
 from django import forms
 from django.core.paginator import Paginator
@@ -13,6 +16,7 @@ from django.utils.http import urlencode
 from wagtail.models import Page
 
 from home.models import AgencyPage, agency_for
+from portal_site import fragments
 from portal_site.collation import vi_sort_key, vietnamese
 from procedures.models import (
     IMPLEMENTATION_LEVELS,
@@ -78,9 +82,10 @@ class Catalogue:
 
     page_size = 20
 
-    def __init__(self, index_page, params):
+    def __init__(self, index_page, params, request=None):
         self.index_page = index_page
         self.params = params
+        self.request = request
         self.form = CatalogueFilterForm(params)
         self.is_valid = self.form.is_valid()
         # Keep the valid filters when some are not: a bad value is reported, the rest still apply.
@@ -93,8 +98,10 @@ class Catalogue:
 
     def scope(self):
         """Live, public procedures of this catalogue: the agency's subtree, or the whole site."""
-        owner = agency_for(self.index_page) or self.index_page.get_parent()
-        return ProcedurePage.objects.live().public().descendant_of(owner)
+        owner = agency_for(self.index_page)
+        # The portal-wide catalogue's owner is its parent, found by path without reading it.
+        owner_path = owner.path if owner else self.index_page.path[: -Page.steplen]
+        return ProcedurePage.objects.live().public().filter(path__startswith=owner_path)
 
     def filtered(self, queryset, skip=None):
         for name, value in self.filters.items():
@@ -155,16 +162,17 @@ class Catalogue:
             .annotate(n=Count("pk"))
         )
         self.agencies_by_path = {
-            agency.path: agency
+            agency.path: {"title": agency.title, "slug": agency.slug}
             for agency in AgencyPage.objects.filter(path__in=[path for path, _ in agency_rows]).only(
                 "title", "slug", "path"
             )
         }
         agency_counts = [
-            (self.agencies_by_path[p].slug, n) for p, n in agency_rows if p in self.agencies_by_path
+            (self.agencies_by_path[p]["slug"], n) for p, n in agency_rows if p in self.agencies_by_path
         ]
         agency_labels = sorted(
-            ((agency.slug, agency.title) for agency in self.agencies_by_path.values()), key=_label_order
+            ((agency["slug"], agency["title"]) for agency in self.agencies_by_path.values()),
+            key=_label_order,
         )
         online_labels = [(v or NO_ONLINE_SERVICE, label) for v, label in ONLINE_SERVICE_CHOICES]
         online_rows = [(v or NO_ONLINE_SERVICE, n) for v, n in grouped("online", "online_service")]
@@ -176,14 +184,26 @@ class Catalogue:
             options("online", online_rows, online_labels),
         ]
 
+    def cached_facets(self, scope):
+        """facets(), and the agencies they name, from the fragment cache (per catalogue and filters)."""
+
+        def build():
+            return {"facets": self.facets(scope), "agencies": self.agencies_by_path}
+
+        parts = (self.index_page.pk, self.index_page.path, sorted(self.filters.items()))
+        cached = fragments.get_or_build("catalogue-facets", parts, build, self.request)
+        self.agencies_by_path = cached["agencies"]
+        return cached["facets"]
+
     def context(self):
         scope = self.scope()
-        facets = self.facets(scope)
+        facets = self.cached_facets(scope)
         rows = self.filtered(scope).select_related("sector").order_by(*SORTS[self.sort])
         page_obj = Paginator(rows, self.page_size).get_page(self.params.get("page"))
         # The grandparent again, so that a row's agency is the one the facet counted it under.
         for procedure in page_obj.object_list:
-            procedure.owning_agency = self.agencies_by_path.get(procedure.path[: -2 * Page.steplen])
+            agency = self.agencies_by_path.get(procedure.path[: -2 * Page.steplen])
+            procedure.owning_agency = SimpleNamespace(**agency) if agency else None
         query = dict(self.filters)
         if self.sort != "name":
             query["sort"] = self.sort

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -17,7 +18,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.models import SERVICE_LEVEL_LINKS
+from home.models import SERVICE_LEVEL_LINKS, PortalPageManager, PortalPageMixin
 from portal_site.collation import vietnamese
 from portal_site.text import vietnamese_slugify
 
@@ -72,7 +73,7 @@ class Sector(models.Model):
         super().save(*args, **kwargs)
 
 
-class ProcedureIndexPage(Page):
+class ProcedureIndexPage(PortalPageMixin, Page):
     """A procedure catalogue ("Thủ tục hành chính"): portal-wide under HomePage, or an agency's own.
 
     Editors add the agency's procedures here; citizens filter them by sector, agency,
@@ -92,7 +93,7 @@ class ProcedureIndexPage(Page):
     def serve(self, request, *args, **kwargs):
         from procedures.catalogue import Catalogue
 
-        catalogue = Catalogue(self, request.GET)
+        catalogue = Catalogue(self, request.GET, request)
         response = super().serve(request, *args, catalogue=catalogue, **kwargs)
         if not catalogue.is_valid:
             response.status_code = 400
@@ -102,7 +103,7 @@ class ProcedureIndexPage(Page):
         from procedures.catalogue import Catalogue
 
         context = super().get_context(request, *args, **kwargs)
-        context.update((catalogue or Catalogue(self, request.GET)).context())
+        context.update((catalogue or Catalogue(self, request.GET, request)).context())
         return context
 
 
@@ -131,7 +132,7 @@ class ProcedurePageForm(WagtailAdminPageForm):
         )
 
 
-class ProcedurePage(Page):
+class ProcedurePage(PortalPageMixin, Page):
     """One administrative procedure as published in the national database (dichvucong.gov.vn).
 
     Lives only under an agency's procedure section; the page title is the exact legal name.
@@ -200,6 +201,8 @@ class ProcedurePage(Page):
     featured = models.BooleanField(
         "Nổi bật", default=False, help_text="Hiển thị trong mục thủ tục nổi bật trên trang chủ."
     )
+
+    objects = PortalPageManager()
 
     content_panels = [
         *Page.content_panels,
@@ -303,11 +306,17 @@ class ProcedurePage(Page):
             self.effective_from is None or self.effective_from <= timezone.localdate()
         )
 
-    def get_context(self, request, *args, **kwargs):
+    @cached_property
+    def agency(self):
+        """The agency responsible for this procedure (the one whose subtree holds it)."""
         from home.models import agency_for
 
+        return agency_for(self)
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["agency"] = agency_for(self)
+        context["agency"] = self.agency
+        # The rest is lazy: the template reads it only when its cached fragments are rebuilt.
         context["related"] = (
             ProcedurePage.objects.live()
             .public()
@@ -317,7 +326,7 @@ class ProcedurePage(Page):
             if self.sector_id
             else []
         )
-        context["required_document_groups"] = self.required_document_groups()
+        context["required_document_groups"] = self.required_document_groups  # called by the template
         context["forms"] = self.forms.select_related("document")
         return context
 

@@ -169,13 +169,17 @@ def test_bad_filter_values_get_a_vietnamese_message_and_400(client, portal_secti
 def test_catalogue_query_count_does_not_grow(
     client, portal_sections, catalogue, make_procedure, django_assert_max_num_queries, monkeypatch
 ):
-    client.get("/thu-tuc-hanh-chinh/")  # warm the site-root cache as a real server would be
+    # Warm the caches as a real server would be (site root paths, fragments), before each count:
+    # publishing the 30 procedures makes the cached fragments stale.
+    client.get("/thu-tuc-hanh-chinh/?sector=ho-tich")
     with django_assert_max_num_queries(25) as small:
         client.get("/thu-tuc-hanh-chinh/?sector=ho-tich")
+    budget = len(small.captured_queries)  # counted now: the next request clears Django's query log
     for number in range(30):
         make_procedure(f"1.{number + 300:06d}", f"Thủ tục bổ sung {number:02d}")
     monkeypatch.setattr(Catalogue, "page_size", 50)
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    client.get("/thu-tuc-hanh-chinh/?sector=ho-tich")
+    with django_assert_max_num_queries(budget):
         html = client.get("/thu-tuc-hanh-chinh/?sector=ho-tich").content.decode()
     assert html.count('class="procedure-list__title"') == 50
 
