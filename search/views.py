@@ -7,7 +7,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from . import service
 from .queries import MAX_RESULT_WINDOW, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, TYPE_LABELS, SearchParams
@@ -50,8 +50,9 @@ def site_agency(request):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    root = site.root_page.specific
-    return root if isinstance(root, AgencyPage) else None
+    # The root's type is known without a query; only an agency's root is read as an agency.
+    root = site.root_page
+    return root.specific if issubclass(root.specific_class or Page, AgencyPage) else None
 
 
 def parse_params(request):
