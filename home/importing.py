@@ -214,8 +214,10 @@ def set_if_changed(obj, values):
 
 def publish(page, parent=None):
     """Create (under parent) or update a page and publish it as a new revision."""
-    if page.pk is None:
+    if page.pk is None and not (page.go_live_at and page.go_live_at > timezone.now()):
         return _publish_new(page, parent)
+    if page.pk is None:  # scheduled: Wagtail's own path keeps it a draft until go_live_at
+        parent.add_child(instance=page)
     page.save_revision(log_action=True).publish()
     return page
 
