@@ -8,7 +8,10 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         from home.importing import register_section
+        from home.structure import register_portal_section
         from news.importing import NewsSection
+
+        register_portal_section("tin-tuc", "Tin tức – Sự kiện", "news.NewsIndexPage", order=10)
 
         # After agencies (10) and procedures (20): news may name an agency created in the same file.
         register_section(NewsSection, order=30)

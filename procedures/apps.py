@@ -10,8 +10,12 @@ class ProceduresConfig(AppConfig):
         from wagtail.documents.models import document_served
 
         from home.importing import register_section
+        from home.structure import register_portal_section
         from procedures.importing import ProcedureSection
         from procedures.signals import count_download
 
+        register_portal_section(
+            "thu-tuc-hanh-chinh", "Thủ tục hành chính", "procedures.ProcedureIndexPage", order=20
+        )
         register_section(ProcedureSection, order=20)
         document_served.connect(count_download, dispatch_uid="procedures_count_download")

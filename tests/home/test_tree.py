@@ -32,6 +32,9 @@ class TestTreeRules(WagtailPageTestCase):
         root, home = Page.get_first_root_node(), home_page()
         # A home page may live at the root, but the one the migrations made is the only one.
         assert HomePage.can_exist_under(root) and not HomePage.can_create_at(root)
+        # migrate made the directory (home.structure.create_portal_sections); without it there is room.
+        assert not AgencyIndexPage.can_create_at(home)
+        home.get_children().type(AgencyIndexPage).delete()
         assert AgencyIndexPage.can_create_at(home)
         ensure_portal_sections()
         assert not AgencyIndexPage.can_create_at(home)
