@@ -128,7 +128,6 @@ def purge_pages(pages, extra_paths=()):
 
     def send():
         from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
         from wagtail.models import Page
 
         sites = _sites()
@@ -156,7 +155,8 @@ def _purge_host():
 
 
 def _purge_page_and_showing(page):
-    purge_pages([page, *pages_showing(page)])
+    if settings.WAGTAILFRONTENDCACHE:  # no queries for the pages showing it without a front cache
+        purge_pages([page, *pages_showing(page)])
 
 
 def on_page_published(sender, instance, **kwargs):
@@ -183,17 +183,23 @@ def _old_paths(page, url_path_before, place_before, sites):
 
 
 def on_post_page_move(sender, instance, parent_page_before, url_path_before, **kwargs):
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
     old_paths = _old_paths(instance, url_path_before, parent_page_before, _sites())
     old_showing = [parent_page_before, *pages_showing(parent_page_before)]
     purge_pages([instance, *instance.get_descendants(), *old_showing, *pages_showing(instance)], old_paths)
 
 
 def on_page_slug_changed(sender, instance, instance_before, **kwargs):
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
     # The new URL is purged with the publish; the old ones (page and subtree) go here.
     purge_pages([], _old_paths(instance, instance_before.url_path, instance_before, _sites()))
 
 
 def on_view_restriction_changed(sender, instance, **kwargs):
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
     # Adding a restriction must take the public copies of the page and its subtree out at once.
     page = instance.page
     purge_pages([page, *page.get_descendants(), *pages_showing(page)])
