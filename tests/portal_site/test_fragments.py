@@ -1,0 +1,117 @@
+"""Cached fragments (portal_site.fragments): what visitors see changes on the next request after a
+publish, an unpublish, a move, a deletion, a privacy change or a settings save; a broken cache
+never breaks a page."""
+
+import logging
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from home.models import PortalSettings, StandardPage
+from portal_site import fragments
+
+
+def menu_html(client, url="/"):
+    html = client.get(url).content.decode()
+    start = html.index('aria-label="Menu chính"')
+    return html[start : html.index("</nav>", start)]
+
+
+def footer_html(client, url="/"):
+    html = client.get(url).content.decode()
+    return html[html.index('<footer class="site-footer"') :]
+
+
+@pytest.fixture
+def menu_page(home):
+    def make(title, slug, parent=None):
+        page = StandardPage(title=title, slug=slug, show_in_menus=True)
+        (parent or home).add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
+    return make
+
+
+def test_menu_shows_a_published_page_at_once_and_drops_it_when_unpublished(
+    client, portal_sections, menu_page
+):
+    assert "Hỏi đáp" not in menu_html(client)  # the menu is cached now
+    page = menu_page("Hỏi đáp", "hoi-dap")
+    assert 'href="/hoi-dap/"' in menu_html(client)
+    page.unpublish()
+    assert "Hỏi đáp" not in menu_html(client)
+
+
+def test_menu_follows_a_new_title_a_move_and_a_deletion(client, portal_sections, menu_page, home):
+    page = menu_page("Hỏi đáp", "hoi-dap")
+    assert "Hỏi đáp" in menu_html(client)
+    page.title = "Hỏi đáp trực tuyến"
+    page.save_revision().publish()
+    assert "Hỏi đáp trực tuyến" in menu_html(client)
+
+    holder = menu_page("Giới thiệu", "gioi-thieu")
+    page.move(holder, pos="last-child")
+    assert "Hỏi đáp trực tuyến" not in menu_html(client)
+
+    holder.delete()
+    assert "Giới thiệu" not in menu_html(client)
+
+
+def test_a_page_made_private_leaves_the_menu_at_once(client, portal_sections, menu_page):
+    page = menu_page("Nội bộ", "noi-bo")
+    assert "Nội bộ" in menu_html(client)
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    assert "Nội bộ" not in menu_html(client)
+    assert client.get("/noi-bo/").status_code == 302  # and the page itself asks for a login
+
+
+def test_the_current_page_is_marked_in_the_cached_menu(client, portal_sections, menu_page):
+    menu_page("Hỏi đáp", "hoi-dap")
+    assert 'href="/hoi-dap/" aria-current="page"' in menu_html(client, "/hoi-dap/")
+    assert 'href="/hoi-dap/" aria-current' not in menu_html(client, "/")
+
+
+def test_footer_and_title_show_the_saved_settings_on_the_next_request(client, portal_sections):
+    assert "0273 3999 999" not in footer_html(client)
+    portal = PortalSettings.load()
+    portal.phone = "0273 3999 999"
+    portal.portal_name = "Cổng thông tin điện tử tỉnh Đồng Tháp"
+    portal.save()
+    assert "Điện thoại: 0273 3999 999" in footer_html(client)
+    assert "– Cổng thông tin điện tử tỉnh Đồng Tháp</title>" in client.get("/co-quan/").content.decode()
+
+
+def test_breadcrumbs_follow_a_renamed_section(client, portal_sections, menu_page):
+    section = menu_page("Hỏi đáp", "hoi-dap")
+    child = menu_page("Câu hỏi thường gặp", "cau-hoi", parent=section)
+    assert ">Hỏi đáp</a>" in client.get(child.url).content.decode()
+    section.title = "Hỏi – đáp"
+    section.save_revision().publish()
+    assert ">Hỏi – đáp</a>" in client.get(child.url).content.decode()
+
+
+class BrokenCache:
+    """A cache whose server is down: every call fails, as django-redis raises without IGNORE_EXCEPTIONS."""
+
+    def __getattr__(self, name):
+        def fail(*args, **kwargs):
+            raise ConnectionError("Redis is down")
+
+        return fail
+
+
+def test_pages_are_served_when_the_cache_fails_and_the_error_is_logged(
+    client, portal_sections, menu_page, monkeypatch, caplog
+):
+    menu_page("Hỏi đáp", "hoi-dap")
+    monkeypatch.setattr(fragments, "cache", BrokenCache())
+    with caplog.at_level(logging.ERROR, logger="portal.fragments"):
+        response = client.get("/")
+        page = menu_page("Lịch công tác", "lich-cong-tac")  # publishing still works
+    assert response.status_code == 200
+    assert 'href="/hoi-dap/"' in menu_html(client)
+    assert "Lịch công tác" in menu_html(client)
+    assert page.live
+    assert "Fragment cache unavailable" in caplog.text
