@@ -296,6 +296,10 @@ class AgencyIndexPage(RoutablePageMixin, PortalPageMixin, Page):
             response.status_code = 400
         return response
 
+    def get_cached_paths(self):
+        # Purged with the directory: the exports list the same agencies.
+        return ["/", "xuat/csv/", "xuat/vcard/", "xuat/vcard4/"]
+
     @path("xuat/csv/", name="csv")
     def export_csv(self, request):
         from home.directory import csv_response

@@ -186,6 +186,10 @@ class NewsIndexPage(RoutablePageMixin, PortalPageMixin, Page):
         context.update(NewsListing(self, request).context())
         return context
 
+    def get_cached_paths(self):
+        # Purged with the section: its feeds list the same news (tag feeds expire on their own).
+        return ["/", "rss/", "atom/"]
+
     @path("rss/", name="rss")
     def rss_feed(self, request):
         from news.feeds import NewsRssFeed

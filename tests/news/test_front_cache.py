@@ -46,6 +46,10 @@ def test_publishing_news_purges_it_and_every_page_that_lists_it(
         "/co-quan/so-tu-phap/",
         "/co-quan/",
         "/tin-tuc/",
+        "/tin-tuc/rss/",
+        "/tin-tuc/atom/",
+        "/co-quan/so-tu-phap/tin-tuc/rss/",
+        "/co-quan/xuat/csv/",
         "/thu-tuc-hanh-chinh/",
         "/",
     } <= paths(purged)
