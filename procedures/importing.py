@@ -377,7 +377,10 @@ class ProcedureSection:
                 with open(form["path"], "rb") as handle:
                     document = Document(title=form["title"], collection=collection)
                     document.file.save(Path(form["filename"]).name, File(handle), save=False)
-                    document._set_document_file_metadata()
+                    # Set on the fields themselves: the hash was computed when the entry was
+                    # checked, and get_file_size()/get_file_hash() would each save the row again.
+                    document.file_size = document.file.size
+                    document.file_hash = form["hash"]
                     document.save()
             cache[key] = document
         return cache[key]
