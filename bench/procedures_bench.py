@@ -87,7 +87,7 @@ def main():
     from django.core.management import call_command
 
     from home.agencies import setup_agency
-    from home.importing import run_import
+    from portal_site.importing import run_import
     from home.management.commands.import_content import Progress
     from home.structure import ensure_portal_sections
     from procedures.demo import FORMS, form_docx

@@ -37,9 +37,9 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from home.importing import publish, set_if_changed
 from home.models import AgencyAccess, AgencyLeader, AgencyPage
 from home.structure import agency_directory, ensure_child
+from portal_site.importing import publish, set_if_changed
 
 # Each agency gets these sections under its page (slug, title, model path).
 AGENCY_SECTIONS = [

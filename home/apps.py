@@ -12,9 +12,10 @@ class HomeConfig(AppConfig):
         from wagtail.signals import page_published
 
         from home.agencies import rename_agency_access, retire_agency_access
-        from home.importing import AgencySection, register_section
+        from home.importing import AgencySection
         from home.models import AgencyAccess, AgencyPage
         from home.structure import create_portal_sections, register_portal_section
+        from portal_site.importing import register_section
 
         register_section(AgencySection, order=10)
         register_portal_section("co-quan", "Cơ quan – Đơn vị", "home.AgencyIndexPage", order=30)

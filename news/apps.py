@@ -7,7 +7,7 @@ class NewsConfig(AppConfig):
     verbose_name = "Tin tức – Sự kiện"
 
     def ready(self):
-        from home.importing import register_section
+        from portal_site.importing import register_section
         from home.structure import register_portal_section
         from news.importing import NewsSection
 

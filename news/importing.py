@@ -25,7 +25,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.rich_text import RichText
 
-from home.importing import Entry, paragraphs_html, publish, set_if_changed
+from portal_site.importing import Entry, paragraphs_html, publish, set_if_changed
 
 KEYS = {
     "slug",

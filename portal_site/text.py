@@ -3,9 +3,21 @@
 import re
 import unicodedata
 
+from django.core.validators import slug_unicode_re
 from django.utils.text import slugify
 
 from anyascii import anyascii
+
+# Two meanings of "slug", one definition each. What the portal writes (import files, create_agency)
+# is strict ASCII, as vietnamese_slugify makes it. What a URL or GET parameter may name is any
+# Wagtail slug, which may be Unicode: Django's slug_unicode_re, no longer than a slug field.
+ASCII_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+SLUG_MAX_LENGTH = 255
+
+
+def is_url_slug(value):
+    """Whether a slug taken from a URL or GET parameter is worth looking up (`so-tu-phap`, `đô-thị`)."""
+    return len(value) <= SLUG_MAX_LENGTH and slug_unicode_re.match(value) is not None
 
 
 class _FoldTable(dict):

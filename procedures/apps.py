@@ -9,7 +9,7 @@ class ProceduresConfig(AppConfig):
     def ready(self):
         from wagtail.documents.models import document_served
 
-        from home.importing import register_section
+        from portal_site.importing import register_section
         from home.structure import register_portal_section
         from procedures.importing import ProcedureSection
         from procedures.signals import count_download

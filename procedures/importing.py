@@ -36,7 +36,7 @@ from wagtail.utils.file import hash_filelike
 
 from anyascii import anyascii
 
-from home.importing import Entry, publish, set_if_changed
+from portal_site.importing import Entry, publish, set_if_changed
 from portal_site.text import vietnamese_slugify
 from procedures.files import check_form_file
 from procedures.models import (
@@ -277,7 +277,7 @@ class ProcedureSection:
 
     def write(self, items, context, counts):
         # run_import refreshes each written page's reference index once, at the end
-        # (home.importing.references_indexed_once).
+        # (portal_site.importing.references_indexed_once).
         from home.agencies import agency_collection
         from home.models import AgencyPage, PortalSettings
         from home.structure import ensure_child

@@ -4,7 +4,7 @@ from django.core.management import CommandError, call_command
 
 import pytest
 
-from home.importing import Entry, ImportFailed
+from portal_site.importing import Entry, ImportFailed
 from home.models import AgencyPage
 
 AGENCIES = {

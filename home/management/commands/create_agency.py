@@ -4,8 +4,8 @@ from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 
 from home.agencies import UNCHANGED, AgencySetup, AgencySetupError
-from home.importing import SLUG_RE
 from home.models import AgencyPage
+from portal_site.text import ASCII_SLUG_RE
 
 
 class Command(BaseCommand):
@@ -40,7 +40,7 @@ class Command(BaseCommand):
         if not slug or not name:
             raise CommandError("Cần có --slug và --name (hoặc --sync-all để rà soát mọi cơ quan).")
         slug, name = slug.strip(), name.strip()
-        if not SLUG_RE.match(slug):
+        if not ASCII_SLUG_RE.match(slug):
             raise CommandError(
                 f"Định danh “{slug}” không hợp lệ: chỉ chữ thường không dấu, số và dấu gạch nối, "
                 "ví dụ so-tu-phap."

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home.importing import ImportFailed, run_import
+from portal_site.importing import ImportFailed, run_import
 
 
 class Progress:
