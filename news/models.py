@@ -7,7 +7,6 @@ Tree (architecture.md): HomePage → NewsIndexPage (portal-wide) and AgencyPage 
 import calendar
 import datetime
 import functools
-import re
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -39,11 +38,9 @@ from home.models import (
 )
 from portal_site import fragments
 from portal_site.collation import vietnamese
-from portal_site.text import vietnamese_slugify
+from portal_site.text import is_url_slug, vietnamese_slugify
 
 PAGE_SIZE = 12
-# What a tag or agency slug in a URL may look like (Wagtail allows Unicode slugs).
-SLUG_PARAM = re.compile(r"[-\w]{1,255}")
 
 
 class NewsTag(TagBase):
@@ -216,7 +213,7 @@ class NewsIndexPage(RoutablePageMixin, PortalPageMixin, Page):
 
     @staticmethod
     def _tag_or_404(slug):
-        tag = NewsTag.objects.filter(slug=slug).first() if SLUG_PARAM.fullmatch(slug) else None
+        tag = NewsTag.objects.filter(slug=slug).first() if is_url_slug(slug) else None
         if tag is None:
             raise Http404("Không có chủ đề tin này.")
         return tag
@@ -304,7 +301,7 @@ class NewsListing:
         value = self.params.get(name, "").strip()
         if not value:
             return None, False
-        valid = SLUG_PARAM.fullmatch(value) is not None
+        valid = is_url_slug(value)
         found = queryset.filter(slug=value).first() if valid else None
         if found is None:
             # Never echo control characters or markup-like junk back into the page.

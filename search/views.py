@@ -1,6 +1,5 @@
 """The public search page and its JSON API (contracts.md §2)."""
 
-import re
 from urllib.parse import urlencode
 
 from django.http import JsonResponse
@@ -9,11 +8,12 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page, Site
 
+from portal_site.text import is_url_slug
+
 from . import service
 from .queries import MAX_RESULT_WINDOW, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, TYPE_LABELS, SearchParams
 from .text import MAX_QUERY_LENGTH, clean_query
 
-_SLUG = re.compile(r"^[-\w]{1,255}$")
 # `scope=all` on an agency's own hostname searches the whole portal.
 SCOPE_ALL = "all"
 
@@ -38,7 +38,7 @@ def _slug(request, name, message):
     raw = request.GET.get(name, "").strip()
     if not raw:
         return None
-    if not _SLUG.match(raw):
+    if not is_url_slug(raw):
         raise BadParameter(name, message)
     return raw
 
