@@ -7,9 +7,9 @@ class NewsConfig(AppConfig):
     verbose_name = "Tin tức – Sự kiện"
 
     def ready(self):
-        from portal_site.importing import register_section
         from home.structure import register_portal_section
         from news.importing import NewsSection
+        from portal_site.importing import register_section
 
         register_portal_section("tin-tuc", "Tin tức – Sự kiện", "news.NewsIndexPage", order=10)
 

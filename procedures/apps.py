@@ -9,8 +9,8 @@ class ProceduresConfig(AppConfig):
     def ready(self):
         from wagtail.documents.models import document_served
 
-        from portal_site.importing import register_section
         from home.structure import register_portal_section
+        from portal_site.importing import register_section
         from procedures.importing import ProcedureSection
         from procedures.signals import count_download
 

@@ -4,8 +4,8 @@ from django.core.management import CommandError, call_command
 
 import pytest
 
-from portal_site.importing import Entry, ImportFailed
 from home.models import AgencyPage
+from portal_site.importing import Entry, ImportFailed
 
 AGENCIES = {
     "agencies": [
