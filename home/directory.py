@@ -12,7 +12,6 @@ from django import forms
 from django.http import HttpResponse
 from django.utils import timezone
 
-from home.models import AgencyPage
 from search.text import fold
 
 # A fixed namespace, so that an agency or leader keeps its vCard UID across exports and
@@ -21,16 +20,24 @@ VCARD_NAMESPACE = uuid.UUID("6f1d2c3a-8e4b-5a7c-9d10-2b3c4d5e6f70")
 
 
 class DirectoryFilterForm(forms.Form):
-    """The directory's filters; every field is optional and the default shows current agencies."""
+    """The directory's filters; every field is optional and the default shows current agencies.
+
+    `kinds` are AgencyPage.KIND_CHOICES, passed by the directory page: this module serves the page
+    and does not import it back.
+    """
 
     q = forms.CharField(label="Tên cơ quan", max_length=100, required=False)
     loai = forms.ChoiceField(
         label="Loại cơ quan",
-        choices=[("", "Tất cả"), *AgencyPage.KIND_CHOICES],
+        choices=[("", "Tất cả")],
         required=False,
         error_messages={"invalid_choice": "Loại cơ quan “%(value)s” không có trong danh sách."},
     )
     giai_the = forms.BooleanField(label="Gồm cả cơ quan đã giải thể, sáp nhập", required=False)
+
+    def __init__(self, data=None, *, kinds):
+        super().__init__(data)
+        self.fields["loai"].choices = [("", "Tất cả"), *kinds]
 
     def select(self, agencies):
         """Filter agencies (ordered by tree path) in Python: a province has hundreds, not millions,
@@ -56,7 +63,6 @@ class DirectoryFilterForm(forms.Form):
 
 def directory_rows(agencies):
     """One row per agency followed by one per leader: what a mail merge or a phone list needs."""
-    kinds = dict(AgencyPage.KIND_CHOICES)
     for agency in agencies:
         parent = agency.parent_in_directory
         status = "Đang hoạt động"
@@ -68,7 +74,7 @@ def directory_rows(agencies):
             "Cơ quan": agency.title,
             "Tên viết tắt": agency.short_name,
             "Trực thuộc": parent.title if parent else "",
-            "Loại cơ quan": kinds.get(agency.kind, agency.kind),
+            "Loại cơ quan": agency.get_kind_display(),
             "Địa chỉ": agency.address,
             "Trang thông tin": agency.website,
             "Tình trạng": status,

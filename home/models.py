@@ -24,8 +24,10 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.directory import DirectoryFilterForm, csv_response, vcard_response
 from portal_site import fragments  # also connects the fragment cache's invalidation signals
 from portal_site.collation import vi_sort_key, vietnamese
+from procedures.levels import SERVICE_LEVEL_LINKS
 
 
 class ContactFieldsMixin(models.Model):
@@ -68,6 +70,25 @@ def ancestor_paths(path, inclusive=False):
     start = len(path) if inclusive else len(path) - Page.steplen
     for end in range(start, 0, -Page.steplen):
         yield path[:end]
+
+
+# The tree rules put some pages two levels below what they belong to, with a section between:
+# home → co-quan → agency, agency → thu-tuc → procedure. The three forms of that one step:
+
+
+def in_sections_of(owner):
+    """Filter for the pages in `owner`'s own sections, two levels below it (its grandchildren)."""
+    return {"path__startswith": owner.path, "depth": owner.depth + 2}
+
+
+def section_owner_path(path):
+    """Tree path of what a page in a section belongs to: its grandparent, found without a query."""
+    return path[: -2 * Page.steplen]
+
+
+def section_owner_path_expression():
+    """section_owner_path in SQL, on each row's own path: for counting pages by their owner."""
+    return Substr("path", 1, (models.F("depth") - 2) * Page.steplen)
 
 
 def nearest_agency(path, agencies_by_path, inclusive=False):
@@ -209,9 +230,10 @@ class HomePage(DirectRoutingMixin, PortalPageMixin, Page):
             AgencyPage.objects.live()
             .public()
             .current()
-            .filter(depth=self.depth + 2)
+            .filter(**in_sections_of(self))
             .order_by(vietnamese("title"))
         )
+        # Quick links to public services by the 2011 level scale that citizens still use.
         context["service_levels"] = SERVICE_LEVEL_LINKS
         context["procedure_index"] = SimpleLazyObject(self._procedure_index)
         return context
@@ -219,15 +241,6 @@ class HomePage(DirectRoutingMixin, PortalPageMixin, Page):
     def _procedure_index(self):
         index_type = apps.get_model("procedures", "ProcedureIndexPage")
         return self.get_children().live().type(index_type).first()
-
-
-# Quick links to public services by the 2011 level scale that citizens still use.
-SERVICE_LEVEL_LINKS = [
-    (1, "Mức độ 1", "Thông tin đầy đủ về thủ tục hành chính"),
-    (2, "Mức độ 2", "Thông tin và biểu mẫu tải về"),
-    (3, "Mức độ 3", "Nộp hồ sơ trực tuyến"),
-    (4, "Mức độ 4", "Nộp hồ sơ và thanh toán trực tuyến"),
-]
 
 
 class StandardPage(PortalPageMixin, Page):
@@ -268,9 +281,7 @@ class AgencyIndexPage(RoutablePageMixin, PortalPageMixin, Page):
 
     def directory(self, request):
         """The filter form and the agencies it selects (current ones unless asked otherwise)."""
-        from home.directory import DirectoryFilterForm
-
-        form = DirectoryFilterForm(request.GET or None)
+        form = DirectoryFilterForm(request.GET or None, kinds=AgencyPage.KIND_CHOICES)
         agencies = AgencyPage.objects.descendant_of(self).live().public().order_by("path")
         agencies = agencies.select_related("successor").prefetch_related("leaders")
         return form, form.select(list(agencies))
@@ -302,21 +313,15 @@ class AgencyIndexPage(RoutablePageMixin, PortalPageMixin, Page):
 
     @path("xuat/csv/", name="csv")
     def export_csv(self, request):
-        from home.directory import csv_response
-
         return self._export(request, lambda agencies: csv_response(agencies, request))
 
     @path("xuat/vcard/", name="vcard")
     def export_vcard(self, request):
         """vCard 3.0: what most address books and phones import."""
-        from home.directory import vcard_response
-
         return self._export(request, lambda agencies: vcard_response(agencies, request, "3.0"))
 
     @path("xuat/vcard4/", name="vcard4")
     def export_vcard4(self, request):
-        from home.directory import vcard_response
-
         return self._export(request, lambda agencies: vcard_response(agencies, request, "4.0"))
 
     def _export(self, request, respond):

@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from home.models import PortalSettings
-from news.models import attach_agencies
 
 FEED_SIZE = 20
 # XML 1.0 forbids these control characters; the feed writer refuses them rather than escaping.
@@ -60,11 +59,7 @@ class NewsRssFeed(Feed):
         return xml_text(self._owner())
 
     def items(self):
-        news = self.index.news()
-        if self.tag:
-            news = news.filter(tagged_items__tag=self.tag)
-        news = news.newest_first().prefetch_related("tagged_items__tag")[:FEED_SIZE]
-        return attach_agencies(news)
+        return self.index.feed_news(self.tag, FEED_SIZE)
 
     def item_title(self, item):
         return xml_text(item.title)

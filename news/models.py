@@ -36,6 +36,7 @@ from home.models import (
     exclude_private,
     nearest_agency,
 )
+from news.feeds import NewsAtomFeed, NewsRssFeed
 from portal_site import fragments
 from portal_site.collation import vietnamese
 from portal_site.text import is_url_slug, vietnamese_slugify
@@ -178,6 +179,15 @@ class NewsIndexPage(RoutablePageMixin, PortalPageMixin, Page):
     def news(self):
         return NewsPage.objects.visible().under(self.scope_path)
 
+    def feed_news(self, tag, size):
+        """The newest `size` news of this section (about `tag` if given) for its feeds, with their
+        agencies and tags loaded: what news.feeds renders, which does not import the models."""
+        news = self.news()
+        if tag:
+            news = news.filter(tagged_items__tag=tag)
+        news = news.newest_first().prefetch_related("tagged_items__tag")[:size]
+        return attach_agencies(news)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(NewsListing(self, request).context())
@@ -189,26 +199,18 @@ class NewsIndexPage(RoutablePageMixin, PortalPageMixin, Page):
 
     @path("rss/", name="rss")
     def rss_feed(self, request):
-        from news.feeds import NewsRssFeed
-
         return NewsRssFeed(self)(request)
 
     @path("atom/", name="atom")
     def atom_feed(self, request):
-        from news.feeds import NewsAtomFeed
-
         return NewsAtomFeed(self)(request)
 
     @path("the/<str:tag>/rss/", name="tag_rss")
     def tag_rss_feed(self, request, tag):
-        from news.feeds import NewsRssFeed
-
         return NewsRssFeed(self, self._tag_or_404(tag))(request)
 
     @path("the/<str:tag>/atom/", name="tag_atom")
     def tag_atom_feed(self, request, tag):
-        from news.feeds import NewsAtomFeed
-
         return NewsAtomFeed(self, self._tag_or_404(tag))(request)
 
     @staticmethod

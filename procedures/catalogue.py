@@ -9,18 +9,23 @@ from types import SimpleNamespace
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Count, F
-from django.db.models.functions import Substr
+from django.db.models import Count
 from django.utils.http import urlencode
 
 from wagtail.models import Page
 
-from home.models import AgencyPage, agency_for
+from home.models import (
+    AgencyPage,
+    agency_for,
+    in_sections_of,
+    section_owner_path,
+    section_owner_path_expression,
+)
 from portal_site import fragments
 from portal_site.collation import vi_sort_key, vietnamese
+from procedures.levels import LEVEL_CHOICES
 from procedures.models import (
     IMPLEMENTATION_LEVELS,
-    LEVEL_CHOICES,
     ONLINE_SERVICE_CHOICES,
     ProcedurePage,
     Sector,
@@ -112,7 +117,7 @@ class Catalogue:
             elif name == "agency":
                 agency = self.form.agency_page
                 # A procedure's agency is its grandparent: agency → thu-tuc → procedure.
-                queryset = queryset.filter(path__startswith=agency.path, depth=agency.depth + 2)
+                queryset = queryset.filter(**in_sections_of(agency))
             elif name == "cap":
                 queryset = queryset.filter(implementation_level=value)
             elif name == "level":
@@ -153,11 +158,11 @@ class Catalogue:
         sector_labels = sorted(((slug, name) for slug, name, _ in sectors if slug), key=_label_order)
         # Counted in SQL by the grandparent's path: agency → thu-tuc → procedure, as parent_page_types
         # allow. nearest_agency would need every procedure's path in Python, and the agency filter
-        # (depth=agency.depth + 2) already uses the same rule.
+        # (in_sections_of) already uses the same rule.
         agency_rows = list(
             self.filtered(scope, skip="agency")
             .order_by()
-            .annotate(agency_path=Substr("path", 1, (F("depth") - 2) * Page.steplen))
+            .annotate(agency_path=section_owner_path_expression())
             .values_list("agency_path")
             .annotate(n=Count("pk"))
         )
@@ -202,7 +207,7 @@ class Catalogue:
         page_obj = Paginator(rows, self.page_size).get_page(self.params.get("page"))
         # The grandparent again, so that a row's agency is the one the facet counted it under.
         for procedure in page_obj.object_list:
-            agency = self.agencies_by_path.get(procedure.path[: -2 * Page.steplen])
+            agency = self.agencies_by_path.get(section_owner_path(procedure.path))
             procedure.owning_agency = SimpleNamespace(**agency) if agency else None
         query = dict(self.filters)
         if self.sort != "name":

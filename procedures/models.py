@@ -18,9 +18,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.models import SERVICE_LEVEL_LINKS, PortalPageManager, PortalPageMixin
+from home.models import PortalPageManager, PortalPageMixin
 from portal_site.collation import vietnamese
 from portal_site.text import vietnamese_slugify
+from procedures.levels import LEVEL_CHOICES, LEVEL_EXPLANATIONS
 
 CODE_RE = r"^\d\.\d{6}$"
 code_validator = RegexValidator(CODE_RE, "Mã thủ tục có dạng 1.001193 (một chữ số, dấu chấm, sáu chữ số).")
@@ -31,9 +32,6 @@ IMPLEMENTATION_LEVELS = [
     ("xa", "Cấp Xã"),
     ("bo", "Cấp Bộ"),
 ]
-# Decree 43/2011 levels: what the import contract and citizens call "mức độ".
-LEVEL_CHOICES = [(level, label) for level, label, _ in SERVICE_LEVEL_LINKS]
-LEVEL_EXPLANATIONS = {level: explanation for level, _, explanation in SERVICE_LEVEL_LINKS}
 # The current legal classification of online public services (since Decree 42/2022).
 ONLINE_SERVICE_CHOICES = [
     ("", "Chưa cung cấp trực tuyến"),
@@ -91,6 +89,9 @@ class ProcedureIndexPage(PortalPageMixin, Page):
         verbose_name = "Danh mục thủ tục hành chính"
 
     def serve(self, request, *args, **kwargs):
+        # The tree's one import circle, on purpose: the catalogue is this page's listing and
+        # queries ProcedurePage and Sector, and the page serves it. Either way out would put the
+        # listing's queries into models.py or reach the models through the app registry.
         from procedures.catalogue import Catalogue
 
         catalogue = Catalogue(self, request.GET, request)
