@@ -55,7 +55,9 @@ def build(departments, districts, communes):
     from home.agencies import setup_agency
     from home.models import AgencyLeader, AgencyPage
     from home.structure import agency_directory
+    from portal_site.progress import Progress
 
+    progress = Progress(sys.stderr)
     setup_times = []
     for n in range(departments):
         started = time.perf_counter()
@@ -91,8 +93,8 @@ def build(departments, districts, communes):
         district = add(directory, f"ubnd-huyen-{d:02d}", f"Ủy ban nhân dân huyện {d:02d}", "ubnd-huyen", 3)
         for c in range(communes):
             add(district, f"ubnd-xa-{d:02d}-{c:02d}", f"Ủy ban nhân dân xã {d:02d}-{c:02d}", "ubnd-xa", 2)
-        sys.stderr.write(f"\rhuyện: {d + 1}/{districts}")
-    sys.stderr.write("\n")
+        progress("huyện", d + 1, districts)
+    progress.finish()
     return setup_times
 
 

@@ -43,15 +43,6 @@ def setup_django(folder, db=None):
     call_command("migrate", verbosity=0)
 
 
-def progress(label, done, total):
-    step = max(total // 20, 1)
-    if done == total or done % step == 0:
-        sys.stderr.write(f"\r{label}: {done}/{total}")
-        if done == total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
-
 def build(items, agency_count):
     from django.core.files.images import ImageFile
     from django.db import transaction
@@ -63,7 +54,9 @@ def build(items, agency_count):
     from home.agencies import setup_agency
     from home.structure import ensure_portal_sections
     from news.models import NewsPage
+    from portal_site.progress import Progress
 
+    progress = Progress(sys.stderr)
     portal = ensure_portal_sections()["tin-tuc"]
     sections = [portal]
     for n in range(agency_count):

@@ -87,9 +87,9 @@ def main():
     from django.core.management import call_command
 
     from home.agencies import setup_agency
-    from home.management.commands.import_content import Progress
     from home.structure import ensure_portal_sections
     from portal_site.importing import run_import
+    from portal_site.progress import Progress
     from procedures.demo import FORMS, form_docx
 
     print(f"Thư mục tạm: {workdir}")

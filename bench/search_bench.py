@@ -40,6 +40,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 
+from portal_site.progress import Progress  # noqa: E402
 from search.documents import document_source  # noqa: E402
 from search.engine import get_engine  # noqa: E402
 from search.indexing import save_database_copies  # noqa: E402
@@ -283,9 +284,12 @@ def main():
     try:
         # 1. Bulk indexing through the same loader rebuild_search_index uses.
         began = time.perf_counter()
-        report = load(synthetic(args.docs), args.docs, progress=progress(args.docs), database=False)
+        progress = Progress(sys.stdout)
+        report = load(
+            synthetic(args.docs), args.docs, progress=progress.counting("documents"), database=False
+        )
+        progress.finish()
         total = time.perf_counter() - began
-        print()
         done = report.total
         print(
             f"Full rebuild of the engine index, {done} documents: {total:.1f} s wall clock "
@@ -335,16 +339,6 @@ def disable_caches(engine):
     engine.client.indices.put_settings(index=index, body=settings)  # static settings: closed index
     engine.client.indices.open(index=index, wait_for_active_shards=1)
     engine.client.cluster.health(index=index, wait_for_status="yellow")
-
-
-def progress(total):
-    began = time.perf_counter()
-
-    def show(done, _total):
-        rate = done / (time.perf_counter() - began)
-        print(f"\r  {done}/{total} documents ({rate:.0f}/s)", end="", flush=True)
-
-    return show
 
 
 if __name__ == "__main__":

@@ -6,24 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from portal_site.importing import ImportFailed, run_import
-
-
-class Progress:
-    """One updating line per section on a terminal; a line every 10% otherwise (logs, CI)."""
-
-    def __init__(self, stream):
-        self.stream = stream
-        self.tty = stream.isatty() if hasattr(stream, "isatty") else False
-        self.last = {}
-
-    def __call__(self, label, done, total):
-        step = max(total // 10, 1)
-        if self.tty:
-            end = "\n" if done == total else ""
-            self.stream.write(f"\r{label}: {done}/{total}{end}")
-            self.stream.flush()
-        elif done == total or done % step == 0:
-            self.stream.write(f"{label}: {done}/{total}\n")
+from portal_site.progress import Progress
 
 
 class Command(BaseCommand):

@@ -8,10 +8,10 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from home.management.commands.import_content import Progress
 from home.models import PortalSettings
 from home.structure import ensure_child, ensure_portal_sections, home_page
 from portal_site.importing import ImportFailed, run_import
+from portal_site.progress import Progress
 
 DEMO_ADMIN = ("admin", "TienGiang@2026")
 # Two demo agencies each get an editor and a moderator (agency slug, account prefix, display name).

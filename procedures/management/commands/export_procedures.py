@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from home.management.commands.import_content import Progress
+from portal_site.progress import Progress
 from procedures.exporting import export_procedures
 
 

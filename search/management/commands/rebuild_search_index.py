@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from portal_site.progress import Progress
 from search.engine import EngineError
 from search.rebuild import rebuild
 
@@ -24,7 +25,9 @@ class Command(BaseCommand):
         started = time.monotonic()
         progress = Progress(self.stdout)
         try:
-            report = rebuild(chunk_size=chunk_size, progress=progress, database=not engine_only)
+            report = rebuild(
+                chunk_size=chunk_size, progress=progress.counting("pages"), database=not engine_only
+            )
         except EngineError as error:
             raise CommandError(f"Search engine unavailable, index not rebuilt: {error}") from error
         progress.finish()
@@ -49,28 +52,3 @@ class Command(BaseCommand):
                 f"database copy {report.database_seconds:.1f} s)."
             )
         )
-
-
-class Progress:
-    """A one-line progress display: a counter that rewrites itself on a terminal and
-    prints every tenth on a log."""
-
-    def __init__(self, out):
-        self.out = out
-        self.tty = hasattr(out, "isatty") and out.isatty()
-        self.started = time.monotonic()
-        self.last_tenth = -1
-
-    def __call__(self, done, total):
-        rate = done / max(time.monotonic() - self.started, 1e-6)
-        line = f"  {done}/{total} pages ({done * 100 // max(total, 1)}%, {rate:.0f}/s)"
-        if self.tty:
-            self.out.write("\r" + line, ending="")
-            self.out.flush()
-        elif done * 10 // max(total, 1) != self.last_tenth:
-            self.last_tenth = done * 10 // max(total, 1)
-            self.out.write(line)
-
-    def finish(self):
-        if self.tty:
-            self.out.write("")
