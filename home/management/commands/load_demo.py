@@ -1,10 +1,12 @@
 import importlib
 import json
+import secrets
 import sys
 import tempfile
 from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
@@ -13,13 +15,16 @@ from home.structure import ensure_child, ensure_portal_sections, home_page
 from portal_site.importing import ImportFailed, run_import
 from portal_site.progress import Progress
 
-DEMO_ADMIN = ("admin", "TienGiang@2026")
+DEMO_ADMIN = "admin"
 # Two demo agencies each get an editor and a moderator (agency slug, account prefix, display name).
 DEMO_AGENCY_ACCOUNTS = [
     ("so-tu-phap", "stp", "Sở Tư pháp"),
     ("ubnd-huyen-chau-thanh", "chauthanh", "UBND huyện Châu Thành"),
 ]
-DEMO_AGENCY_PASSWORD = "TienGiang@2026"  # noqa: S105 (a published demo account)
+# The README's password, used only where PORTAL_DEMO_PUBLISHED_PASSWORDS is on (dev.py, test.py).
+# Anywhere else, production included (`make serve`), each new account gets a random password,
+# printed once: a portal reachable by others must not open to a password anyone can read.
+DEMO_PUBLISHED_PASSWORD = "TienGiang@2026"  # noqa: S105 (a published demo account)
 
 INTRO_TEXT = (
     "Tiền Giang là tỉnh thuộc vùng Đồng bằng sông Cửu Long, nằm trải dọc bờ Bắc sông Tiền, "
@@ -93,12 +98,28 @@ class Command(BaseCommand):
 
     def _accounts(self):
         User = get_user_model()
-        username, password = DEMO_ADMIN
-        if not User.objects.filter(username=username).exists():
+        self.published = getattr(settings, "PORTAL_DEMO_PUBLISHED_PASSWORDS", False)
+        username = DEMO_ADMIN
+        password = self._new_password()
+        if User.objects.filter(username=username).exists():
+            password = None
+        else:
             User.objects.create_superuser(username, "admin@tiengiang.gov.vn", password)
         self.stdout.write(self.style.SUCCESS("Tài khoản quản trị minh họa (http://127.0.0.1:8000/admin/):"))
-        self.stdout.write(f"  quản trị cổng: {username} / {password}")
+        if not self.published:
+            self.stdout.write("  Mật khẩu ngẫu nhiên, chỉ in ra một lần: hãy lưu lại.")
+        self._login("quản trị cổng", username, password)
         self._agency_accounts(User)
+
+    def _new_password(self):
+        return DEMO_PUBLISHED_PASSWORD if self.published else secrets.token_urlsafe(12)
+
+    def _login(self, role, username, password):
+        """Print a login; an account that already existed keeps its password, printed only if published."""
+        if password is None and self.published:
+            password = DEMO_PUBLISHED_PASSWORD
+        shown = password if password is not None else "(tài khoản đã có, mật khẩu giữ nguyên)"
+        self.stdout.write(f"  {role}: {username} / {shown}")
 
     def _agency_accounts(self, User):
         """Editor and moderator accounts of two demo agencies, with e-mails so notifications reach them."""
@@ -116,13 +137,15 @@ class Command(BaseCommand):
             ):
                 username = f"{prefix}.{role}"
                 user = User.objects.filter(username=username).first()
+                password = None
                 if user is None:
+                    password = self._new_password()
                     user = User.objects.create_user(
                         username,
                         f"{username}@example.org",
-                        DEMO_AGENCY_PASSWORD,
+                        password,
                         first_name=first_name,
                         last_name=label,
                     )
                 user.groups.add(group)
-                self.stdout.write(f"  {first_name.lower()} {label}: {username} / {DEMO_AGENCY_PASSWORD}")
+                self._login(f"{first_name.lower()} {label}", username, password)
