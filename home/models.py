@@ -251,6 +251,8 @@ class StandardPage(PortalPageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    # The public search shows this as the result's summary, apart from the body.
+    search_summary_field = "intro"
 
     parent_page_types = ["home.HomePage", "home.AgencyPage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]

@@ -434,6 +434,8 @@ class NewsPage(PortalPageMixin, Page):
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("date"),
     ]
+    # The public search shows this as the result's summary, apart from the body.
+    search_summary_field = "summary"
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []

@@ -263,6 +263,19 @@ class ProcedurePage(PortalPageMixin, Page):
         index.RelatedFields("old_codes", [index.SearchField("code")]),
         index.RelatedFields("sector", [index.SearchField("name")]),
     ]
+    # Text a citizen searches for that search_fields (Wagtail's admin search) leaves out, for the
+    # public search's body: "field", or "relation.field" on clustered children.
+    search_text_fields = [
+        "procedure_type",
+        "applicants",
+        "processing_time",
+        "fees",
+        "executing_agency",
+        "steps.title",
+        "steps.text",
+        "required_documents.name",
+        "channels.description",
+    ]
 
     parent_page_types = ["procedures.ProcedureIndexPage"]
     subpage_types = []

@@ -44,22 +44,9 @@ INDEXED_TYPES = {
     "home.AgencyPage": "page",
     "home.StandardPage": "page",
 }
-SUMMARY_FIELDS = ("summary", "intro", "lead", "short_description")
-# Text a citizen searches for that a model does not list in its own search_fields (which
-# serve Wagtail's admin search): "field" or "relation.field" on clustered children.
-EXTRA_TEXT = {
-    "procedures.ProcedurePage": [
-        "procedure_type",
-        "applicants",
-        "processing_time",
-        "fees",
-        "executing_agency",
-        "steps.title",
-        "steps.text",
-        "required_documents.name",
-        "channels.description",
-    ],
-}
+# Each model says what else it gives the public search: `search_summary_field` (the field shown
+# as the result's summary; else the page's search description) and `search_text_fields` (text
+# its search_fields, which serve Wagtail's admin search, leave out).
 
 
 def indexed_models():
@@ -108,10 +95,10 @@ def _search_field_texts(obj, fields, skip=()):
 
 
 def _summary(page):
-    for name in SUMMARY_FIELDS:
-        value = getattr(page, name, None)
-        if isinstance(value, str) and value.strip():
-            return name, _plain(value)
+    name = getattr(page, "search_summary_field", None)
+    value = getattr(page, name, None) if name else None
+    if isinstance(value, str) and value.strip():
+        return name, _plain(value)
     return None, page.search_description or ""
 
 
@@ -135,7 +122,7 @@ def agency_chain(page, agencies_by_path=None):
 
 
 def _extra_texts(page):
-    for path in EXTRA_TEXT.get(page._meta.label, []):
+    for path in getattr(page, "search_text_fields", ()):
         if "." in path:
             relation, name = path.split(".")
             related = getattr(page, relation, None)
