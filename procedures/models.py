@@ -347,7 +347,8 @@ class ProcedurePage(PortalPageMixin, Page):
     def required_document_groups(self):
         """[(group title, [documents])] in editor order, as the national portal's dossier tables."""
         groups = []
-        for document in self.required_documents.select_related("form"):
+        # pk breaks sort_order ties (rows made in code have none), as PostgreSQL keeps no row order.
+        for document in self.required_documents.select_related("form").order_by("sort_order", "pk"):
             title = document.group or "Giấy tờ phải nộp"
             if not groups or groups[-1][0] != title:
                 groups.append((title, []))
