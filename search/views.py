@@ -1,5 +1,6 @@
 """The public search page and its JSON API (contracts.md §2)."""
 
+import datetime
 from urllib.parse import urlencode
 
 from django.http import JsonResponse
@@ -168,6 +169,11 @@ def search_page(request):
     context.update(
         params=params,
         outcome=outcome,
+        # The API's ISO dates as dates, for the template's own date format.
+        results=[
+            {**result, "date": datetime.date.fromisoformat(result["date"]) if result["date"] else None}
+            for result in outcome.results
+        ],
         facets=facets,
         site_agency=agency,
         scoped=scoped,

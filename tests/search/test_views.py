@@ -166,6 +166,13 @@ def test_snippets_escape_page_text_and_keep_only_mark(client, fresh_engine, db):
     assert "<script>alert" not in html
 
 
+def test_search_page_shows_news_dates_as_dd_mm_yyyy_and_facets_as_titled_link_groups(client, corpus):
+    html = client.get("/tim-kiem/", {"q": "dang ky khai sinh truc tuyen", "type": "news"}).content.decode()
+    assert "Tin tức · 02/10/2026" in html
+    assert '<h2 class="facet__title" id="facet-agency">Cơ quan</h2>' in html
+    assert "<fieldset>" not in html
+
+
 def test_suggest_api(client, corpus):
     body = client.get("/api/search/suggest/", {"q": "dang ky khai s"}).json()
     titles = [item["title"] for item in body["suggestions"]]
