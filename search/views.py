@@ -9,10 +9,9 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page, Site
 
-from portal_site.text import is_url_slug
-
 from . import service
-from .queries import MAX_RESULT_WINDOW, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, TYPE_LABELS, SearchParams
+from .forms import SearchForm
+from .queries import SearchParams
 from .text import MAX_QUERY_LENGTH, clean_query
 
 # `scope=all` on an agency's own hostname searches the whole portal.
@@ -24,24 +23,6 @@ class BadParameter(ValueError):
         super().__init__(message)
         self.field = field
         self.message = message
-
-
-def _integer(request, name, default, low, high, message):
-    raw = request.GET.get(name, "").strip()
-    if not raw:
-        return default
-    if not raw.isascii() or not raw.isdigit() or not low <= int(raw) <= high:
-        raise BadParameter(name, message)
-    return int(raw)
-
-
-def _slug(request, name, message):
-    raw = request.GET.get(name, "").strip()
-    if not raw:
-        return None
-    if not is_url_slug(raw):
-        raise BadParameter(name, message)
-    return raw
 
 
 def site_agency(request):
@@ -58,29 +39,19 @@ def site_agency(request):
 
 def parse_params(request):
     """SearchParams from the query string; BadParameter names the first bad field."""
-    kind = request.GET.get("type", "").strip() or None
-    if kind is not None and kind not in TYPE_LABELS:
-        raise BadParameter("type", "Loại kết quả không hợp lệ: chọn procedure, news hoặc page.")
-    params = SearchParams(
-        query=clean_query(request.GET.get("q", "")),
-        type=kind,
-        agency=_slug(request, "agency", "Mã cơ quan không hợp lệ."),
-        sector=_slug(request, "sector", "Mã lĩnh vực không hợp lệ."),
-        level=_integer(request, "level", None, 1, 4, "Mức độ phải là số từ 1 đến 4."),
-        page_size=_integer(
-            request,
-            "page_size",
-            PAGE_SIZE_DEFAULT,
-            1,
-            PAGE_SIZE_MAX,
-            f"Số kết quả mỗi trang phải từ 1 đến {PAGE_SIZE_MAX}.",
-        ),
-        page=_integer(request, "page", 1, 1, MAX_RESULT_WINDOW, "Số trang phải là số nguyên dương."),
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        raise BadParameter(*form.first_error())
+    data = form.cleaned_data
+    return SearchParams(
+        query=data["q"],
+        type=data["type"],
+        agency=data["agency"],
+        sector=data["sector"],
+        level=data["level"],
+        page_size=data["page_size"],
+        page=data["page"],
     )
-    if params.page * params.page_size > MAX_RESULT_WINDOW:
-        limit = f"{MAX_RESULT_WINDOW:_}".replace("_", ".")
-        raise BadParameter("page", f"Chỉ xem được {limit} kết quả đầu tiên; hãy thu hẹp tìm kiếm.")
-    return params
 
 
 def _scoped(request, params):
