@@ -5,24 +5,11 @@ Counted on a warm request, as a running server serves almost every page: the fir
 a publish rebuilds the cached fragments.
 """
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 import pytest
 
 from news.models import NewsRelatedProcedure
 from procedures.models import ProcedurePage, ProcedureStep, Sector
-
-BUDGET = 10
-
-
-def warm_queries(client, url):
-    """Queries of a request made after a first one warmed the caches; the page must be served."""
-    assert client.get(url).status_code == 200
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
+from tests.queries import BUDGET, warm_queries
 
 
 def add_news(make_news, make_image, section, start, count):

@@ -4,23 +4,10 @@ Counted on a warm request, as a running server serves almost every page: the fir
 a publish rebuilds the cached fragments.
 """
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 import pytest
 
 from procedures.models import LegalBasis, ProcedureStep, RequiredDocument
-
-BUDGET = 10
-
-
-def warm_queries(client, url):
-    """Queries of a request made after a first one warmed the caches; the page must be served."""
-    assert client.get(url).status_code == 200
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
+from tests.queries import BUDGET, warm_queries
 
 
 def add_procedures(make_procedure, start, count):
