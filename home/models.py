@@ -25,7 +25,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.directory import DirectoryFilterForm, csv_response, vcard_response
-from portal_site import fragments  # also connects the fragment cache's invalidation signals
+from portal_site import fragments
 from portal_site.collation import vi_sort_key, vietnamese
 from procedures.levels import SERVICE_LEVEL_LINKS
 

@@ -7,7 +7,9 @@ class PortalSiteConfig(AppConfig):
 
     def ready(self):
         # Registers the Vietnamese collation on every new SQLite connection.
-        from portal_site import collation, frontcache  # noqa: F401
+        from portal_site import collation, fragments, frontcache  # noqa: F401
 
-        # Purges the front cache when pages change (no-op without WAGTAILFRONTENDCACHE).
+        # Purges the front cache when pages change (no-op without WAGTAILFRONTENDCACHE), and
+        # makes the cached fragments stale.
         frontcache.connect()
+        fragments.connect()

@@ -137,12 +137,14 @@ def get_or_build(name, parts, build, request=None):
     return value
 
 
-page_published.connect(invalidate, dispatch_uid="portal_fragments_page_published")
-page_unpublished.connect(invalidate, dispatch_uid="portal_fragments_page_unpublished")
-post_page_move.connect(invalidate, dispatch_uid="portal_fragments_page_moved")
-# Deleting a page of any type deletes its wagtailcore.Page row, which sends this.
-post_delete.connect(invalidate, sender="wagtailcore.Page", dispatch_uid="portal_fragments_page_deleted")
-for _label in MODELS_SHOWN_IN_FRAGMENTS + MODELS_SHOWN_ONCE_USED:
-    _receiver = invalidate if _label in MODELS_SHOWN_IN_FRAGMENTS else invalidate_on_change
-    post_save.connect(_receiver, sender=_label, dispatch_uid=f"portal_fragments_saved_{_label}")
-    post_delete.connect(invalidate, sender=_label, dispatch_uid=f"portal_fragments_deleted_{_label}")
+def connect():
+    """Called from PortalSiteConfig.ready(): invalidate the fragments when what they show changes."""
+    page_published.connect(invalidate, dispatch_uid="portal_fragments_page_published")
+    page_unpublished.connect(invalidate, dispatch_uid="portal_fragments_page_unpublished")
+    post_page_move.connect(invalidate, dispatch_uid="portal_fragments_page_moved")
+    # Deleting a page of any type deletes its wagtailcore.Page row, which sends this.
+    post_delete.connect(invalidate, sender="wagtailcore.Page", dispatch_uid="portal_fragments_page_deleted")
+    for label in MODELS_SHOWN_IN_FRAGMENTS + MODELS_SHOWN_ONCE_USED:
+        receiver = invalidate if label in MODELS_SHOWN_IN_FRAGMENTS else invalidate_on_change
+        post_save.connect(receiver, sender=label, dispatch_uid=f"portal_fragments_saved_{label}")
+        post_delete.connect(invalidate, sender=label, dispatch_uid=f"portal_fragments_deleted_{label}")
