@@ -77,13 +77,13 @@ class CacheControlMiddleware:
 # --- Purging --------------------------------------------------------------------------------------
 
 
-def _site_paths(page, sites):
-    """The page's path on every site whose root holds it: an agency's page is served on the
-    portal's host and, when the agency has its own host name, on that one too."""
+def _site_paths(tree_path, url_path, sites):
+    """A page's path on every site whose root holds it (by tree path): an agency's page is served
+    on the portal's host and, when the agency has its own host name, on that one too."""
     return [
-        page.url_path[len(root_url_path) - 1 :] or "/"
+        url_path[len(root_url_path) - 1 :] or "/"
         for root_path, root_url_path in sites
-        if page.path.startswith(root_path)
+        if tree_path.startswith(root_path)
     ]
 
 
@@ -106,14 +106,15 @@ def pages_showing(page):
     return ancestors + sections
 
 
-def purge_paths(page, sites=None):
+def purge_paths(page, sites=None, url_path=None, tree_path=None):
     """Every cached path of `page`: its URL on each site, plus the routes it declares
-    (`get_cached_paths`, e.g. a news section's feeds)."""
+    (`get_cached_paths`, e.g. a news section's feeds). `url_path` and `tree_path` give where the
+    page was before a move or a new slug; the page itself is never changed."""
     sites = sites if sites is not None else _sites()
     specific = page.specific_deferred
     routes = specific.get_cached_paths() if hasattr(specific, "get_cached_paths") else ["/"]
     paths = []
-    for base in _site_paths(page, sites):
+    for base in _site_paths(tree_path or page.path, url_path or page.url_path, sites):
         # Percent-encoded, as browsers send them (and Varnish compares them): slugs may be Unicode.
         paths.extend(quote(base.rstrip("/") + "/" + route.lstrip("/"), safe="/") for route in routes)
     return paths
@@ -172,13 +173,10 @@ def _old_paths(page, url_path_before, place_before, sites):
     `url_path_before` (a move, or a new slug): the same URLs with the old prefix, on the sites
     that held `place_before` (the old parent, or the page before the change)."""
     prefix = len(page.url_path)
-    holding = [site for site in sites if place_before.path.startswith(site[0])]
     paths = []
     for each in [page, *page.get_descendants()]:
-        old = each.specific_deferred
-        old.url_path = url_path_before + each.url_path[prefix:]
-        old.path = place_before.path  # only used to find the sites that held it
-        paths.extend(purge_paths(old, holding))
+        old_url_path = url_path_before + each.url_path[prefix:]
+        paths.extend(purge_paths(each, sites, url_path=old_url_path, tree_path=place_before.path))
     return paths
 
 

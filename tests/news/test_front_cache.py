@@ -82,6 +82,22 @@ def test_moving_a_page_purges_its_old_and_new_places(
     assert {old_url, page.url, "/co-quan/so-tu-phap/tin-tuc/", "/tin-tuc/"} <= paths(purged)
 
 
+def test_a_moved_page_still_redirects_from_its_old_address_with_the_front_cache_on(
+    agency_news, portal_news, make_news, purged, client, django_capture_on_commit_callbacks
+):
+    # The purge hooks read the old addresses without touching the page that the other move
+    # receivers (Wagtail's redirects among them) are given.
+    page = make_news(agency_news, "Tin chuyển sang cổng")
+    old_url = page.url
+    with django_capture_on_commit_callbacks(execute=True):
+        page.move(portal_news, pos="last-child")
+    page.refresh_from_db()
+    response = client.get(old_url)
+    assert response.status_code == 301
+    assert response["Location"].endswith(page.url)
+    assert client.get(page.url).status_code == 200
+
+
 def test_a_new_slug_purges_the_old_address(
     agency_news, make_news, purged, django_capture_on_commit_callbacks
 ):
