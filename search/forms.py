@@ -13,7 +13,9 @@ class WholeNumberField(forms.IntegerField):
 
     def to_python(self, value):
         value = (value or "").strip()
-        if value and not (value.isascii() and value.isdigit()):
+        # Ten digits at most: every bound here is far smaller, and int() refuses (ValueError)
+        # strings past Python's digit limit instead of reading them.
+        if value and not (value.isascii() and value.isdigit() and len(value) <= 10):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return int(value) if value else None
 

@@ -98,6 +98,8 @@ def test_pagination(client, corpus):
         ({"page": "-1"}, "page"),
         ({"page": "1e3"}, "page"),
         ({"page": "99999"}, "page"),
+        ({"page": "9" * 5000}, "page"),  # beyond Python's int() digit limit
+        ({"level": "1" * 5000}, "level"),
         ({"page_size": "51"}, "page_size"),
         ({"page_size": "0"}, "page_size"),
         ({"page": "300", "page_size": "50"}, "page"),
