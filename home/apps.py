@@ -16,9 +16,11 @@ class HomeConfig(AppConfig):
         from home.models import AgencyAccess, AgencyPage
         from home.structure import create_portal_sections, register_portal_section
         from portal_site.importing import register_section
+        from search.types import register_search_type
 
         register_section(AgencySection, order=10)
         register_portal_section("co-quan", "Cơ quan – Đơn vị", "home.AgencyIndexPage", order=30)
+        register_search_type("page", "Trang thông tin", "home.AgencyPage", "home.StandardPage")
         # The portal's sections come from post_migrate rather than a data migration: a migration
         # sees only historical models (no Wagtail tree or publishing methods) and runs once, while
         # the sections are a registry that apps installed later add to; post_migrate runs after

@@ -13,9 +13,11 @@ class ProceduresConfig(AppConfig):
         from portal_site.importing import register_section
         from procedures.importing import ProcedureSection
         from procedures.signals import count_download
+        from search.types import register_search_type
 
         register_portal_section(
             "thu-tuc-hanh-chinh", "Thủ tục hành chính", "procedures.ProcedureIndexPage", order=20
         )
         register_section(ProcedureSection, order=20)
+        register_search_type("procedure", "Thủ tục hành chính", "procedures.ProcedurePage")
         document_served.connect(count_download, dispatch_uid="procedures_count_download")

@@ -4,7 +4,8 @@ from django import forms
 
 from portal_site.text import is_url_slug
 
-from .queries import MAX_RESULT_WINDOW, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, TYPE_LABELS
+from . import types
+from .queries import MAX_RESULT_WINDOW, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX
 from .text import clean_query
 
 
@@ -40,10 +41,9 @@ def _messages(message):
 class SearchForm(forms.Form):
     # Declared in the order in which errors are reported: the first bad field is named.
     q = forms.Field(required=False)  # any text: clean_query() makes it safe
+    # The result types are registered by the apps (search/types.py), hence the callable.
     type = forms.ChoiceField(
-        required=False,
-        choices=[("", ""), *((kind, kind) for kind in TYPE_LABELS)],
-        error_messages=_messages("Loại kết quả không hợp lệ: chọn procedure, news hoặc page."),
+        required=False, choices=lambda: [("", ""), *((kind, kind) for kind in types.type_labels())]
     )
     agency = UrlSlugField(required=False, error_messages=_messages("Mã cơ quan không hợp lệ."))
     sector = UrlSlugField(required=False, error_messages=_messages("Mã lĩnh vực không hợp lệ."))
@@ -62,6 +62,12 @@ class SearchForm(forms.Form):
         max_value=MAX_RESULT_WINDOW,
         error_messages=_messages("Số trang phải là số nguyên dương."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kinds = list(types.type_labels())
+        listed = ", ".join(kinds[:-1]) + f" hoặc {kinds[-1]}" if len(kinds) > 1 else "".join(kinds)
+        self.fields["type"].error_messages.update(_messages(f"Loại kết quả không hợp lệ: chọn {listed}."))
 
     def clean_q(self):
         return clean_query(self.cleaned_data["q"] or "")

@@ -26,6 +26,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
+from . import types
 from .documents import document_source
 from .engine import EngineError, get_engine
 from .models import PendingIndexUpdate, SearchDocument
@@ -36,14 +37,6 @@ DATABASE_FIELDS = [f.name for f in SearchDocument._meta.concrete_fields if not f
 # Pages per bulk request and per database batch when a whole subtree changes.
 SUBTREE_CHUNK = 500
 
-# Page model -> result type. The home page is not a search result; index pages only
-# list their children.
-INDEXED_TYPES = {
-    "procedures.ProcedurePage": "procedure",
-    "news.NewsPage": "news",
-    "home.AgencyPage": "page",
-    "home.StandardPage": "page",
-}
 # Each model says what else it gives the public search: `search_summary_field` (the field shown
 # as the result's summary; else the page's search description) and `search_text_fields` (text
 # its search_fields, which serve Wagtail's admin search, leave out).
@@ -52,7 +45,7 @@ INDEXED_TYPES = {
 def indexed_models():
     """The installed page models that are search results (apps may be missing)."""
     models = []
-    for label in INDEXED_TYPES:
+    for label in types.model_labels():
         try:
             models.append(apps.get_model(label))
         except LookupError:
@@ -61,7 +54,7 @@ def indexed_models():
 
 
 def page_type(page):
-    return INDEXED_TYPES.get(page.specific_class._meta.label) if page.specific_class else None
+    return types.kind_of(page.specific_class._meta.label) if page.specific_class else None
 
 
 def is_searchable(page):

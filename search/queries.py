@@ -36,13 +36,7 @@ FACET_FIELDS = {
     "sector": "sector",
     "level": "level",
 }
-FACET_SIZES = {"type": 5, "agency": 50, "sector": 50, "level": 4}
-
-TYPE_LABELS = {
-    "procedure": "Thủ tục hành chính",
-    "news": "Tin tức",
-    "page": "Trang thông tin",
-}
+FACET_SIZES = {"type": 10, "agency": 50, "sector": 50, "level": 4}
 
 TITLE_BOOST, SUMMARY_BOOST, BODY_BOOST = 6, 2, 1
 CODE_BOOST = 200

@@ -19,13 +19,13 @@ from django.utils.safestring import mark_safe
 from wagtail.search.models import IndexEntry
 from wagtail.search.query import Or, PlainText
 
+from . import types
 from .documents import SCHEMA_VERSION
 from .engine import EngineError, get_engine
 from .models import SearchDocument, Synonym
 from .queries import (
     FACET_FIELDS,
     SUGGEST_BELOW,
-    TYPE_LABELS,
     Expansion,
     SearchParams,
     build_facets,
@@ -207,7 +207,7 @@ def label_facets(counts, params, sector_names=None):
     """Facet (value, count) pairs as [{"value", "label", "count", "selected"}]."""
     from home.models import AgencyPage
 
-    labels = {"type": TYPE_LABELS}
+    labels = {"type": types.type_labels()}
     agency_slugs = [value for value, _ in counts.get("agency", [])]
     labels["agency"] = dict(AgencyPage.objects.filter(slug__in=agency_slugs).values_list("slug", "title"))
     if sector_names is None:  # the database fallback: names from its own copy
