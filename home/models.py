@@ -25,6 +25,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.directory import DirectoryFilterForm, csv_response, vcard_response
+from home.structure import home_blocks
 from portal_site import fragments
 from portal_site.collation import vi_sort_key, vietnamese
 from procedures.levels import SERVICE_LEVEL_LINKS
@@ -236,6 +237,7 @@ class HomePage(DirectRoutingMixin, PortalPageMixin, Page):
         # Quick links to public services by the 2011 level scale that citizens still use.
         context["service_levels"] = SERVICE_LEVEL_LINKS
         context["procedure_index"] = SimpleLazyObject(self._procedure_index)
+        context["home_blocks"] = home_blocks()  # the other apps' blocks (home/structure.py)
         return context
 
     def _procedure_index(self):

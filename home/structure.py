@@ -6,6 +6,7 @@ with `register_portal_section`, naming the page model as an "app.Model" string s
 imports another's models to do it. `migrate` creates them (home.apps.create_portal_sections).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from wagtail.models import Site
@@ -90,3 +91,25 @@ def agency_directory():
     from home.models import AgencyIndexPage
 
     return ensure_child(home_page(), AgencyIndexPage, "co-quan", "Cơ quan – Đơn vị")[0]
+
+
+@dataclass(frozen=True)
+class HomeBlock:
+    name: str
+    template: str  # rendered with the page's context plus what `context` returns
+    context: Callable[[dict], dict] | None
+    order: int
+
+
+_home_blocks: dict[str, HomeBlock] = {}
+
+
+def register_home_block(name, template, context=None, order=100):
+    """Add a block to the home page ("Văn bản mới", "Lịch công tác tuần này" ...), from an app's
+    ready(). `context(template_context)` returns the block's own values; it runs only when the
+    block's cached fragment is rebuilt, so keep what it reads to published content."""
+    _home_blocks[name] = HomeBlock(name, template, context, order)
+
+
+def home_blocks():
+    return sorted(_home_blocks.values(), key=lambda block: (block.order, block.name))
