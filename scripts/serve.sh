@@ -31,6 +31,7 @@ export MEDIA_ROOT=$ROOT/$STATE/media
 export WAGTAILADMIN_BASE_URL=http://127.0.0.1:$PORT
 export SECURE_SSL_REDIRECT=false
 export SECURE_COOKIES=false
+export PORTAL_PROXY_COUNT=1  # Varnish appends the client to X-Forwarded-For
 export SECURE_HSTS_SECONDS=0
 export EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
 export GUNICORN_ERROR_LOG=$ROOT/$STATE/gunicorn.log

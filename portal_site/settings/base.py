@@ -14,6 +14,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL") or None
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "portal")
+# Proxies of ours in front of gunicorn that append to X-Forwarded-For (Varnish: 1; nginx and
+# Varnish: 2), so that the public forms' rate limits count clients, not the proxy.
+PORTAL_PROXY_COUNT = int(os.environ.get("PORTAL_PROXY_COUNT", "0"))
 # REDIS_URL: Django's cache and sessions, shared by every worker (production, `make serve`).
 # FRONT_CACHE_URL: the Varnish in front (e.g. http://127.0.0.1:8080), purged when pages change.
 REDIS_URL = os.environ.get("REDIS_URL") or None
@@ -25,6 +28,11 @@ INSTALLED_APPS = [
     "home",
     "news",
     "procedures",
+    "legal_documents",
+    "consultations",
+    "questions",
+    "feedback",
+    "schedule",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

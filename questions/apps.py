@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class QuestionsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "questions"
+    verbose_name = "Hỏi đáp"
