@@ -38,14 +38,8 @@ from wagtail.models import (
 )
 
 from home.models import AgencyAccess, AgencyLeader, AgencyPage
-from home.structure import agency_directory, ensure_child
+from home.structure import agency_directory, agency_sections, ensure_child
 from portal_site.importing import publish, set_if_changed
-
-# Each agency gets these sections under its page (slug, title, model path).
-AGENCY_SECTIONS = [
-    ("tin-tuc", "Tin tức", "news.NewsIndexPage"),
-    ("thu-tuc", "Thủ tục hành chính", "procedures.ProcedureIndexPage"),
-]
 
 # Editors write and submit for review; only moderators publish (or approve, which publishes).
 EDITOR_PAGE_PERMISSIONS = ["add", "change"]
@@ -152,9 +146,9 @@ class AgencySetup:
             if self._update(page, parent_page):
                 self.status = "updated"
 
-        for section_slug, title, model_path in AGENCY_SECTIONS:
-            _, created = ensure_child(page, apps.get_model(model_path), section_slug, title)
-            self.note(created, f"chuyên mục {title}")
+        for section in agency_sections():
+            _, created = ensure_child(page, apps.get_model(section.model), section.slug, section.title)
+            self.note(created, f"chuyên mục {section.title}")
         self._collection(page)
         self._access(page)
         if hostname:

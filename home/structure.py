@@ -33,6 +33,19 @@ def portal_sections():
     return sorted(_sections.values(), key=lambda section: (section.order, section.slug))
 
 
+_agency_sections: dict[str, PortalSection] = {}
+
+
+def register_agency_section(slug, title, model, order=100):
+    """Add a section that every agency's subsite gets (its news, procedures, documents ...);
+    setup_agency creates the missing ones. Idempotent by slug."""
+    _agency_sections[slug] = PortalSection(slug, title, model, order)
+
+
+def agency_sections():
+    return sorted(_agency_sections.values(), key=lambda section: (section.order, section.slug))
+
+
 def home_page():
     """The default site's root page (a HomePage, made by home's data migration)."""
     return Site.objects.get(is_default_site=True).root_page.specific
