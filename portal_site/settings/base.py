@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment-specific modules import from here."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -34,6 +35,8 @@ INSTALLED_APPS = [
     "feedback",
     "schedule",
     "search",
+    "axes",
+    "csp",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -64,6 +67,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal_site.security.ContentSecurityPolicyMiddleware",
+    "portal_site.security.PermissionsPolicyMiddleware",
     "portal_site.frontcache.CacheControlMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -75,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal_site.urls"
@@ -188,3 +195,90 @@ LOGGING = {
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "procedures.files.ValidatedDocumentForm"
 PROCEDURES_FORM_MAX_SIZE = 20 * 1024 * 1024  # bytes
 WAGTAILDOCS_MAX_UPLOAD_SIZE = PROCEDURES_FORM_MAX_SIZE
+
+# --- security (portal_site/security.py, SECURITY.md) ---
+# Content-Security-Policy (django-csp 4): public pages run only the portal's own scripts and
+# styles, never inline ones; videos come framed from the embed providers editors may use.
+PORTAL_EMBED_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *PORTAL_EMBED_FRAME_SOURCES],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        # Wagtail's preview shows pages in a same-origin frame (X_FRAME_OPTIONS says the same).
+        "frame-ancestors": ["'self'"],
+    },
+}
+# The Wagtail admin still writes inline scripts (date widgets, inline panels) and `style=`
+# attributes, and previews uploads from blob: URLs: its own, looser policy, for /admin/ only.
+PORTAL_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", "https:"],  # https: embed thumbnails in the editor
+        "font-src": ["'self'", "data:"],
+    },
+}
+# Browser features no page uses, off for the page and every frame in it.
+PORTAL_PERMISSIONS_POLICY = dict.fromkeys(
+    (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    ),
+    (),
+)
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# The admin asks no third party for anything: no avatars from Gravatar (they would tell it the
+# editors' e-mail hashes), no release check from the dashboard.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Admin sign-in lockout (django-axes): 10 failed attempts from one client, or for one user name
+# from anywhere, lock that client or name out for 30 minutes; a success resets the count.
+# `manage.py axes_reset_username NAME` (or `axes_reset_ip`) lifts a lockout early.
+AUTHENTICATION_BACKENDS = [
+    "portal_site.security.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal_site.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "portal_site.security.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # keep failures only, not a log of every editor's sign-ins
+AXES_COOLOFF_MESSAGE = "Đăng nhập bị tạm khóa vì nhập sai quá nhiều lần. Vui lòng thử lại sau."
+AXES_PERMALOCK_MESSAGE = (
+    "Đăng nhập bị khóa vì nhập sai quá nhiều lần. Vui lòng liên hệ quản trị viên cổng thông tin."
+)
+
+# Uploads: request bodies stay small except file uploads, which go to disk beyond 2.5 MB;
+# documents and images are checked by type and size (procedures/files.py sniffs documents).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # bytes of a request body, files not counted
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger files are streamed to a temporary file
+FILE_UPLOAD_PERMISSIONS = 0o644
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024  # bytes
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # a decompression bomb is refused before decoding
