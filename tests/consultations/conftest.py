@@ -1,0 +1,99 @@
+"""Drafts, comments and the people who moderate them."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.test import override_settings
+
+from wagtail.contrib.frontend_cache.backends import BaseBackend
+
+import pytest
+
+from consultations.models import ConsultationArticle, ConsultationComment, ConsultationPage, today
+from home.models import AgencyAccess
+
+DAY = datetime.timedelta(days=1)
+
+
+def section(agency):
+    return agency.get_children().get(slug="gop-y-du-thao").specific
+
+
+@pytest.fixture
+def make_consultation():
+    """make_consultation(agency, slug, opens=-5 days, closes=+5 days, articles=3, **fields)."""
+
+    def make(agency, slug, opens=None, closes=None, articles=3, **fields):
+        fields.setdefault("title", f"Dự thảo {slug}")
+        fields.setdefault("summary", f"Tóm tắt dự thảo {slug}.")
+        page = ConsultationPage(
+            slug=slug,
+            opens=opens if opens is not None else today() - 5 * DAY,
+            closes=closes if closes is not None else today() + 5 * DAY,
+            **fields,
+        )
+        page.articles = [
+            ConsultationArticle(number=n, heading=f"Nội dung điều {n}", text=f"Văn bản của điều {n}.")
+            for n in range(1, articles + 1)
+        ]
+        section(agency).add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
+    return make
+
+
+@pytest.fixture
+def other_agency(make_agency):
+    return make_agency("so-y-te", "Sở Y tế")
+
+
+def agency_user(agency, role, username=None):
+    access = AgencyAccess.objects.get(agency=agency)
+    username = username or f"{agency.slug}-{role}"
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "mat-khau-thu")
+    user.groups.add(getattr(access, role))
+    return user
+
+
+@pytest.fixture
+def open_draft(agency, make_consultation):
+    return make_consultation(agency, "du-thao-mo", title="Dự thảo Quy chế trợ giúp pháp lý")
+
+
+@pytest.fixture
+def make_comment():
+    def make(page, text="Góp ý thử.", status=ConsultationComment.PENDING, **fields):
+        fields.setdefault("name", "Nguyễn Văn An")
+        fields.setdefault("email", "an@example.org")
+        return ConsultationComment.objects.create(consultation=page, text=text, status=status, **fields)
+
+    return make
+
+
+class RecordingBackend(BaseBackend):
+    purged = []
+
+    def purge(self, url):
+        RecordingBackend.purged.append(url)
+
+
+@pytest.fixture
+def purged():
+    RecordingBackend.purged = []
+    with override_settings(
+        WAGTAILFRONTENDCACHE={"recorder": {"BACKEND": "tests.consultations.conftest.RecordingBackend"}}
+    ):
+        yield RecordingBackend.purged
+
+
+def comment_data(**overrides):
+    data = {
+        "name": "Trần Thị Bích",
+        "email": "bich@example.org",
+        "article": "",
+        "comment": "Đề nghị bổ sung thời hạn.",
+        "website": "",
+    }
+    data.update(overrides)
+    return data
