@@ -15,6 +15,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("api/schema.json", api_schema.schema_view, name="api_schema"),
     path("", include("search.urls")),
+    path("", include("feedback.urls")),
 ]
 
 if settings.DEBUG:

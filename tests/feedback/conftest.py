@@ -1,0 +1,56 @@
+"""Fixtures for the rating tests: published pages in two agencies and users of each agency."""
+
+from django.contrib.auth import get_user_model
+
+import pytest
+
+from feedback.models import Rating
+from home.models import AgencyAccess, StandardPage
+
+
+def publish_page(parent, title, slug):
+    page = StandardPage(title=title, slug=slug, intro=f"Giới thiệu {title}.")
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def agency_a(make_agency):
+    return make_agency("so-tu-phap", "Sở Tư pháp")
+
+
+@pytest.fixture
+def agency_b(make_agency):
+    return make_agency("so-y-te", "Sở Y tế")
+
+
+@pytest.fixture
+def page_a(agency_a):
+    return publish_page(agency_a, "Chức năng nhiệm vụ Sở Tư pháp", "chuc-nang-stp")
+
+
+@pytest.fixture
+def page_b(agency_b):
+    return publish_page(agency_b, "Lịch tiêm chủng", "lich-tiem-chung")
+
+
+@pytest.fixture
+def agency_user(db):
+    def make(agency, role):
+        access = AgencyAccess.objects.get(agency=agency)
+        user = get_user_model().objects.create_user(
+            f"{agency.slug}-{role}", f"{agency.slug}-{role}@example.org", "x"
+        )
+        user.groups.add(getattr(access, role))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def make_rating(db):
+    def make(page, score, reason="", comment=""):
+        return Rating.objects.create(page=page, score=score, reason=reason, comment=comment)
+
+    return make
