@@ -18,6 +18,7 @@ from portal_site.text import fold
 from search.service import python_snippet
 from search.telex import CODAS, NUCLEI, ONSETS, TELEX_TONES, decode_query, decode_word, place_tone
 from search.text import MAX_QUERY_LENGTH, canonical_tones, clean_indexed_text, clean_query, normalize
+from tests.security.demo import demo_portal, one_url_per_page_type  # noqa: F401 (a fixture)
 
 TEXT = settings(max_examples=200, deadline=None)
 HTTP = settings(
@@ -222,13 +223,13 @@ query_strings = st.one_of(
 
 
 @pytest.fixture
-def public_paths(portal_sections, agency):
-    """The JSON API, the search page and every portal section (whatever the apps register:
-    catalogue, directory, news, register, consultations, questions, schedule)."""
-    paths = ["/api/search/", "/api/search/suggest/", "/tim-kiem/", "/", agency.url]
-    paths += [page.url for page in portal_sections.values()]
-    paths += ["/hoi-dap/tra-cuu/", "/lich-cong-tac/ical/"]
-    return paths
+def public_paths(demo_portal, db):  # noqa: F811 (the imported fixture)
+    """The JSON API, the search page and one page of each page type in the demo content (every
+    model the apps register: catalogue, directory, news, register, consultations, questions,
+    schedule …), with their routes."""
+    paths = ["/api/search/", "/api/search/suggest/", "/tim-kiem/", *one_url_per_page_type().values()]
+    paths += ["/hoi-dap/tra-cuu/", "/hoi-dap/gui-cau-hoi/", "/lich-cong-tac/ical/"]
+    return list(dict.fromkeys(paths))
 
 
 @HTTP
@@ -275,15 +276,24 @@ form_posts = st.dictionaries(st.sampled_from(FORM_FIELDS) | st.text(max_size=6),
 
 @pytest.fixture
 def form_paths(public_paths):
-    """Where the public forms post: the rating endpoint, the question form, and every section
-    (a consultation's comments post to its own page)."""
-    return ["/danh-gia/", "/hoi-dap/gui-cau-hoi/", *public_paths[2:]]
+    """Where the public forms post: the rating endpoint, the question form, and every page (a
+    consultation's comments post to its own page)."""
+    return ["/danh-gia/", *(path for path in public_paths if not path.startswith("/api/"))]
+
+
+@pytest.fixture
+def page_ids(demo_portal, db):  # noqa: F811 (the imported fixture)
+    from wagtail.models import Page
+
+    return [str(pk) for pk in Page.objects.live().values_list("pk", flat=True)[:50]]
 
 
 @HTTP
 @given(fields=form_posts, json=st.booleans(), data=st.data())
-def test_no_form_post_makes_a_public_page_fail(client, form_paths, fields, json, data):
+def test_no_form_post_makes_a_public_page_fail(client, form_paths, page_ids, fields, json, data):
     path = data.draw(st.sampled_from(form_paths))
+    if data.draw(st.booleans()):  # a real page to rate, so that the rating's other checks run
+        fields["page"] = data.draw(st.sampled_from(page_ids))
     headers = {"HTTP_ACCEPT": "application/json"} if json else {}
     response = client.post(path, fields, **headers)
     assert response.status_code < 500, f"POST {path} {fields!r}"

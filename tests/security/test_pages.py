@@ -4,12 +4,13 @@ admin gets its own, looser policy and still works."""
 
 from html.parser import HTMLParser
 
-from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 
 from wagtail.models import Page
 
 import pytest
+
+from .demo import one_url_per_page_type
 
 pytestmark = pytest.mark.usefixtures("demo_portal")
 
@@ -64,17 +65,6 @@ def directives(header):
         name, *values = part.split()
         parsed[name] = values
     return parsed
-
-
-def one_url_per_page_type():
-    """The first live, public page of each page model (by tree order), with routes such as the
-    search page and a 404 added: the page types the apps have registered, whatever they are."""
-    urls = {}
-    for page in Page.objects.live().public().filter(depth__gt=1).order_by("path"):
-        model = ContentType.objects.get_for_id(page.content_type_id).model_class()
-        if model is not None and model.__name__ not in urls:
-            urls[model.__name__] = page.url
-    return urls
 
 
 EXTRA_URLS = {
