@@ -15,7 +15,13 @@ def export_procedures(files_dir, progress=None):
     procedures = (
         ProcedurePage.objects.select_related("sector")
         .prefetch_related(
-            "old_codes", "steps", "channels", "required_documents", "legal_bases", "forms__document"
+            "old_codes",
+            "steps",
+            "channels",
+            "required_documents",
+            "legal_bases",
+            "forms__document",
+            "life_events",
         )
         .order_by("code")
     )
@@ -104,5 +110,7 @@ def _entry(page, agency_slug, forms, filenames):
         "status": page.status,
         "effective_from": page.effective_from.isoformat() if page.effective_from else "",
         "featured": page.featured,
+        "keywords": page.keyword_list,
+        "life_events": [event.name for event in page.life_events.all()],
     }
     return entry

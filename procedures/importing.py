@@ -18,6 +18,9 @@ Extensions for the richer national record (all optional; `export_procedures` wri
   `executing_agency`, `competent_agency`, `receiving_address`, `coordinating_agencies`,
   `status` ("hieu-luc" | "het-hieu-luc"), `effective_from` (YYYY-MM-DD), `featured` (bool),
   `slug` (the page's slug; by default made from the name).
+- `keywords`: how people say it, a list of everyday wordings ("làm giấy khai sinh cho con"),
+  which the search weighs after the title; `life_events`: names of life events (snippets,
+  e.g. ["Có con nhỏ"]); an unknown one fails the import.
 
 Rules: `level` 2 needs at least one form; levels 3–4 link to online submission
 (`national_portal_url`, defaulting to the national portal set in the portal's settings).
@@ -46,6 +49,7 @@ from procedures.models import (
     ONLINE_SERVICE_CHOICES,
     STATUS_CHOICES,
     LegalBasis,
+    LifeEvent,
     ProcedureChannel,
     ProcedureCodeAlias,
     ProcedureForm,
@@ -110,6 +114,9 @@ class ProcedureSection:
             )
         )
         files = FormFiles(context.files_dir)
+        # Life events are named as editors see them; matched on the slug of the name, so that
+        # case and tone placement do not matter.
+        self.life_events = {event.slug: event for event in LifeEvent.objects.all()}
         cleaned, seen = [], {}
         for index, raw in enumerate(entries):
             entry = Entry(self.key, index, raw, id_field="code")
@@ -156,6 +163,8 @@ class ProcedureSection:
         }
         for key, (field, max_length) in TEXT_FIELDS.items():
             item["fields"][field] = entry.text(key, max_length=max_length)
+        item["fields"]["keywords"] = "\n".join(entry.text_list("keywords", max_length=200))
+        item["life_events"] = self._life_events(entry)
         for key in ("processing_time", "result"):
             if not item["fields"][key]:
                 raise entry.error(key, "bắt buộc phải có giá trị.")
@@ -184,6 +193,20 @@ class ProcedureSection:
             "forms": forms,
         }
         return item
+
+    def _life_events(self, entry):
+        found = []
+        for position, name in enumerate(entry.text_list("life_events", max_length=100)):
+            event = self.life_events.get(vietnamese_slugify(name))
+            if event is None:
+                known = ", ".join(f'"{event.name}"' for event in self.life_events.values())
+                raise entry.error(
+                    f"life_events[{position}]", f'không có sự kiện cuộc sống "{name}" (có: {known}).'
+                )
+            if event not in found:
+                found.append(event)
+        # Instances, not ids: a parental relation of an unsaved page only takes instances.
+        return sorted(found, key=lambda event: event.pk)
 
     @staticmethod
     def _choice(entry, field, choices, default):
@@ -315,6 +338,7 @@ class ProcedureSection:
             if page is None:
                 page = ProcedurePage(code=item["code"], slug=self._free_slug(section, item), **fields)
                 self._set_children(page, children)
+                page.life_events = item["life_events"]
                 try:
                     publish(page, section)
                 except ValidationError as exc:  # the page is validated when it is published
@@ -327,6 +351,11 @@ class ProcedureSection:
                     changed = set_if_changed(page, {"slug": item["slug"]}) or changed
                 if self._current_children(page) != children:
                     self._set_children(page, children)
+                    changed = True
+                if sorted(event.pk for event in page.life_events.all()) != [
+                    e.pk for e in item["life_events"]
+                ]:
+                    page.life_events = item["life_events"]
                     changed = True
                 if not page.path.startswith(section.path) or page.depth != section.depth + 1:
                     page.move(section, pos="last-child")

@@ -6,21 +6,24 @@ The ordered parts of the record (steps, channels, required documents, legal base
 codes) are modelcluster children, so that the whole record is edited and revised as one page.
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.models import PortalPageManager, PortalPageMixin
 from portal_site.collation import vietnamese
-from portal_site.text import vietnamese_slugify
+from portal_site.text import is_url_slug, vietnamese_slugify
 from procedures.levels import LEVEL_CHOICES, LEVEL_EXPLANATIONS
 
 CODE_RE = r"^\d\.\d{6}$"
@@ -71,11 +74,53 @@ class Sector(models.Model):
         super().save(*args, **kwargs)
 
 
-class ProcedureIndexPage(PortalPageMixin, Page):
+AUDIENCES = [("cong-dan", "Công dân"), ("doanh-nghiep", "Doanh nghiệp")]
+
+
+class LifeEvent(models.Model):
+    """A life event (sự kiện cuộc sống) under which the national public service portal groups
+    procedures for citizens ("Có con nhỏ") and businesses ("Khởi sự kinh doanh"), so that a
+    person finds a procedure by what is happening to them rather than by its legal name."""
+
+    name = models.CharField("Tên sự kiện", max_length=100, unique=True)
+    slug = models.SlugField(
+        "Định danh", max_length=100, unique=True, blank=True, help_text="Để trống để tạo tự động từ tên."
+    )
+    audience = models.CharField("Dành cho", max_length=20, choices=AUDIENCES, default="cong-dan")
+    order = models.PositiveSmallIntegerField("Thứ tự", default=0, help_text="Số nhỏ hiển thị trước.")
+    description = models.CharField("Mô tả ngắn", max_length=255, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("slug"), FieldPanel("audience"), FieldPanel("order")]),
+        FieldPanel("description"),
+    ]
+
+    class Meta:
+        ordering = ["audience", "order", "name"]
+        verbose_name = "Sự kiện cuộc sống"
+        verbose_name_plural = "Sự kiện cuộc sống"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = vietnamese_slugify(self.name)
+        super().save(*args, **kwargs)
+
+    def get_url(self):
+        """The page listing its procedures on the portal-wide catalogue (None before it exists)."""
+        catalogue = portal_catalogue()
+        return catalogue.life_event_url(self) if catalogue else None
+
+
+class ProcedureIndexPage(RoutablePageMixin, PortalPageMixin, Page):
     """A procedure catalogue ("Thủ tục hành chính"): portal-wide under HomePage, or an agency's own.
 
     Editors add the agency's procedures here; citizens filter them by sector, agency,
-    implementation level and service level.
+    implementation level and service level, or find them by life event: su-kien/ lists the
+    life events, su-kien/<slug>/ the catalogue's procedures tagged with one.
     """
 
     intro = models.TextField("Giới thiệu", blank=True)
@@ -88,14 +133,15 @@ class ProcedureIndexPage(PortalPageMixin, Page):
     class Meta:
         verbose_name = "Danh mục thủ tục hành chính"
 
-    def serve(self, request, *args, **kwargs):
+    @path("", name="catalogue")
+    def catalogue(self, request):
         # The tree's one import circle, on purpose: the catalogue is this page's listing and
         # queries ProcedurePage and Sector, and the page serves it. Either way out would put the
         # listing's queries into models.py or reach the models through the app registry.
         from procedures.catalogue import Catalogue
 
         catalogue = Catalogue(self, request.GET, request)
-        response = super().serve(request, *args, catalogue=catalogue, **kwargs)
+        response = self.render(request, catalogue=catalogue)
         if not catalogue.is_valid:
             response.status_code = 400
         return response
@@ -106,6 +152,70 @@ class ProcedureIndexPage(PortalPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update((catalogue or Catalogue(self, request.GET, request)).context())
         return context
+
+    @path("su-kien/", name="life_events")
+    def life_events_view(self, request):
+        return TemplateResponse(
+            request,
+            "procedures/life_events.html",
+            {"page": self, "self": self, "life_event_groups": life_event_groups(self)},
+        )
+
+    @path("su-kien/<str:slug>/", name="life_event")
+    def life_event_view(self, request, slug):
+        from django.core.paginator import Paginator
+        from django.http import Http404
+
+        from procedures.catalogue import Catalogue
+
+        event = LifeEvent.objects.filter(slug=slug).first() if is_url_slug(slug) else None
+        if event is None:
+            raise Http404("Không có sự kiện cuộc sống này.")
+        procedures = (
+            Catalogue(self, {}, request)
+            .scope()
+            .filter(life_events=event)
+            .select_related("sector")
+            .order_by(vietnamese("title"), "code")
+        )
+        page_obj = Paginator(procedures, 20).get_page(request.GET.get("page"))
+        others = [other for other in LifeEvent.objects.filter(audience=event.audience) if other != event]
+        return TemplateResponse(
+            request,
+            "procedures/life_event.html",
+            {
+                "page": self,
+                "self": self,
+                "event": event,
+                "page_obj": page_obj,
+                "procedures": page_obj.object_list,
+                "other_events": [(other, self.life_event_url(other)) for other in others],
+                "life_events_url": self.url + self.reverse_subpage("life_events"),
+            },
+        )
+
+    def life_event_url(self, event):
+        return self.url + self.reverse_subpage("life_event", kwargs={"slug": event.slug})
+
+    def get_cached_paths(self):
+        # The life-event pages list procedures too: purged with the catalogue on every publish.
+        slugs = LifeEvent.objects.values_list("slug", flat=True)
+        return ["/", "su-kien/", *(f"su-kien/{slug}/" for slug in slugs)]
+
+
+def portal_catalogue():
+    """The portal-wide ProcedureIndexPage (/thu-tuc-hanh-chinh/), whose life-event pages list
+    every agency's procedures."""
+    return ProcedureIndexPage.objects.live().filter(depth=3).order_by("path").first()
+
+
+def life_event_groups(catalogue):
+    """[(audience label, [(event, url)])] for the life-event lists (home block, su-kien/)."""
+    labels = dict(AUDIENCES)
+    groups = {}
+    for event in LifeEvent.objects.all():
+        groups.setdefault(event.audience, []).append((event, catalogue.life_event_url(event)))
+    return [(labels.get(audience, audience), events) for audience, events in groups.items()]
 
 
 class ProcedurePageForm(WagtailAdminPageForm):
@@ -202,6 +312,15 @@ class ProcedurePage(PortalPageMixin, Page):
     featured = models.BooleanField(
         "Nổi bật", default=False, help_text="Hiển thị trong mục thủ tục nổi bật trên trang chủ."
     )
+    keywords = models.TextField(
+        "Cách người dân thường gọi",
+        blank=True,
+        help_text="Mỗi dòng một cách nói thông dụng, ví dụ: làm giấy khai sinh cho con. "
+        "Tìm kiếm coi trọng các cách gọi này sau tên thủ tục.",
+    )
+    life_events = ParentalManyToManyField(
+        LifeEvent, blank=True, related_name="procedures", verbose_name="Sự kiện cuộc sống"
+    )
 
     objects = PortalPageManager()
 
@@ -225,6 +344,10 @@ class ProcedurePage(PortalPageMixin, Page):
                 FieldPanel("featured"),
             ],
             heading="Mức độ dịch vụ",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("life_events", widget=forms.CheckboxSelectMultiple), FieldPanel("keywords")],
+            heading="Tìm theo sự kiện cuộc sống và cách gọi thông dụng",
         ),
         InlinePanel("steps", heading="Trình tự thực hiện", label="Bước", min_num=1),
         MultiFieldPanel(
@@ -262,6 +385,9 @@ class ProcedurePage(PortalPageMixin, Page):
         index.FilterField("level"),
         index.RelatedFields("old_codes", [index.SearchField("code")]),
         index.RelatedFields("sector", [index.SearchField("name")]),
+        # The public search reads these two by name into fields of their own (search/indexing.py).
+        index.SearchField("keywords"),
+        index.RelatedFields("life_events", [index.SearchField("name")]),
     ]
     # Text a citizen searches for that search_fields (Wagtail's admin search) leaves out, for the
     # public search's body: "field", or "relation.field" on clustered children.
@@ -309,6 +435,11 @@ class ProcedurePage(PortalPageMixin, Page):
 
         grandparent = parent.get_parent()
         return grandparent is not None and issubclass(grandparent.specific_class or Page, AgencyPage)
+
+    @property
+    def keyword_list(self):
+        """The "how people say it" wordings, one per line."""
+        return [line.strip() for line in self.keywords.splitlines() if line.strip()]
 
     @property
     def level_explanation(self):

@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from procedures.models import ProcedureForm, ProcedurePage, RequiredDocument, Sector
+from procedures.models import LifeEvent, ProcedureForm, ProcedurePage, RequiredDocument, Sector
 
 
 class SectorViewSet(SnippetViewSet):
@@ -20,6 +20,21 @@ class SectorViewSet(SnippetViewSet):
 
 
 register_snippet(SectorViewSet)
+
+
+class LifeEventViewSet(SnippetViewSet):
+    model = LifeEvent
+    icon = "group"
+    menu_label = "Sự kiện cuộc sống"
+    menu_order = 301
+    add_to_admin_menu = True
+    list_display = ["name", "audience", "order", "slug"]
+    list_filter = ["audience"]
+    search_fields = ["name", "description"]
+    ordering = ["audience", "order", "name"]
+
+
+register_snippet(LifeEventViewSet)
 
 
 @hooks.register("before_serve_document")

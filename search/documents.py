@@ -60,6 +60,9 @@ class PageDocument(Document):
 
     type = Keyword()  # "procedure", "news" or "page"
     title = vietnamese_text(exact=True, copy_to="text")
+    # "How people say it" (a procedure's everyday wordings, one per value): scored between
+    # the title and the summary.
+    keywords = vietnamese_text(exact=True, copy_to="text")
     display_title = Keyword(index=False)  # the editor's spelling, for display
     code = Keyword(normalizer=code_normalizer)  # the current procedure code, displayed
     codes = Keyword(normalizer=code_normalizer)  # current and former codes, for lookups
@@ -75,6 +78,9 @@ class PageDocument(Document):
     agencies = Keyword()  # that agency and every agency above it
     sector = Keyword()
     sector_name = Keyword()  # facet label
+    life_events = Keyword()  # slugs of the procedure's life events (facet and filter)
+    # Their names, searched like the summary: "có con nhỏ" finds the procedures of that event.
+    life_event_names = vietnamese_text(shingles=False, copy_to="text")
     level = Integer()
     date = Date()  # news date; publication date for other pages
     published_at = Date()
@@ -102,7 +108,8 @@ def page_index(name):
 # Raised whenever a query starts relying on a mapping change; the search refuses an
 # index built with an older one (and answers from the database until it is rebuilt).
 # 2: the `text` field that counts matches.
-SCHEMA_VERSION = 2
+# 3: `keywords`, `life_events` and `life_event_names` (issue 17).
+SCHEMA_VERSION = 3
 
 
 def index_body(name):
@@ -134,6 +141,9 @@ def document_source(
     date=None,
     published_at=None,
 ):
+    keywords=(),
+    life_events=(),
+    life_event_names=(),
     """The indexed JSON of one page, its text normalised the way queries will be."""
     title_text = clean_indexed_text(title)
     return {
@@ -146,11 +156,14 @@ def document_source(
         "body": clean_indexed_text(body)[:MAX_BODY_LENGTH],
         "agency": agency,
         "agencies": list(agencies),
+        "keywords": [text for text in map(clean_indexed_text, keywords) if text],
         "sector": sector,
         "sector_name": sector_name,
         "level": level,
         "date": date.isoformat() if date else None,
         "published_at": published_at.isoformat() if published_at else None,
+        "life_events": list(life_events),
+        "life_event_names": [clean_indexed_text(name) for name in life_event_names],
         "url": url,
         "live": True,
         "public": True,

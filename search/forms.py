@@ -47,6 +47,7 @@ class SearchForm(forms.Form):
     )
     agency = UrlSlugField(required=False, error_messages=_messages("Mã cơ quan không hợp lệ."))
     sector = UrlSlugField(required=False, error_messages=_messages("Mã lĩnh vực không hợp lệ."))
+    life_event = UrlSlugField(required=False, error_messages=_messages("Mã sự kiện cuộc sống không hợp lệ."))
     level = WholeNumberField(
         required=False, min_value=1, max_value=4, error_messages=_messages("Mức độ phải là số từ 1 đến 4.")
     )
@@ -77,6 +78,7 @@ class SearchForm(forms.Form):
         data["type"] = data.get("type") or None
         data["agency"] = (data.get("agency") or "").strip() or None
         data["sector"] = (data.get("sector") or "").strip() or None
+        data["life_event"] = (data.get("life_event") or "").strip() or None
         data["page_size"] = data.get("page_size") or PAGE_SIZE_DEFAULT
         data["page"] = data.get("page") or 1
         if not self.errors and data["page"] * data["page_size"] > MAX_RESULT_WINDOW:

@@ -78,7 +78,7 @@ def _search_field_texts(obj, fields, skip=()):
     for field in fields:
         if isinstance(field, index.SearchField) and field.field_name not in skip:
             yield _plain(field.get_value(obj))
-        elif isinstance(field, index.RelatedFields):
+        elif isinstance(field, index.RelatedFields) and field.field_name not in skip:
             related = field.get_value(obj)
             if related is None:
                 continue
@@ -137,10 +137,27 @@ def _sector(page):
     return getattr(sector, "slug", None) or str(sector.pk), str(sector)
 
 
+def _keywords(page):
+    """A page's "how people say it" wordings: its `keywords` text, one per line."""
+    value = getattr(page, "keywords", None)
+    return [line.strip() for line in value.splitlines() if line.strip()] if isinstance(value, str) else []
+
+
+def _life_events(page):
+    """(slugs, names) of the page's life events (a `life_events` relation to rows with a
+    slug and a name), read from the prefetched rows when there are some."""
+    related = getattr(page, "life_events", None)
+    if related is None or not hasattr(related, "all"):
+        return [], []
+    events = list(related.all())
+    return [event.slug for event in events], [event.name for event in events]
+
+
 def build_source(page, agencies_by_path=None):
     """The engine document of a specific, searchable page."""
     summary_field, summary = _summary(page)
-    skip = {"title", summary_field, "code"}
+    # Read by name into fields of their own, so not in the body too.
+    skip = {"title", summary_field, "code", "keywords", "life_events"}
     texts = [*_search_field_texts(page, page.get_search_fields(), skip), *_extra_texts(page)]
     body = " ".join(text for text in texts if text)
     chain = agency_chain(page, agencies_by_path)
@@ -148,6 +165,7 @@ def build_source(page, agencies_by_path=None):
     level = getattr(page, "level", None)
     date = getattr(page, "date", None)
     kind = page_type(page)
+    life_events, life_event_names = _life_events(page)
     return document_source(
         type=kind,
         title=page.title,
@@ -164,6 +182,9 @@ def build_source(page, agencies_by_path=None):
         date=date if kind == "news" else None,
         published_at=page.last_published_at or page.first_published_at,
     )
+        keywords=_keywords(page),
+        life_events=life_events,
+        life_event_names=life_event_names,
 
 
 # -- applying changes ---------------------------------------------------------------------
@@ -227,6 +248,8 @@ def searchable_querysets(within=None, pks=None):
         if hasattr(model, "tags"):
             related.append("tags")
         if any(field.name == "sector" for field in model._meta.concrete_fields):
+        if any(field.name == "life_events" for field in model._meta.many_to_many):
+            related.append("life_events")
             queryset = queryset.select_related("sector")
         yield queryset.prefetch_related(*related)
 

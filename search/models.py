@@ -21,11 +21,18 @@ class Synonym(index.Indexed, models.Model):
     official = models.CharField(
         "Thuật ngữ chính thức",
         max_length=200,
-        help_text="Tên gọi trong thủ tục hành chính, ví dụ: giấy chứng nhận quyền sử dụng đất.",
+        help_text="Tên gọi trong thủ tục hành chính, ví dụ: giấy chứng nhận quyền sử dụng đất. "
+        "Nhiều thuật ngữ cách nhau bởi dấu chấm phẩy, ví dụ: cấp; đăng ký.",
     )
     note = models.CharField("Ghi chú", max_length=255, blank=True)
+    source = models.CharField(
+        "Nguồn",
+        max_length=255,
+        blank=True,
+        help_text="Nơi lấy cách gọi hoặc thuật ngữ, ví dụ: Luật Cư trú 2020, domain.md §4.6.",
+    )
 
-    panels = [FieldPanel("colloquial"), FieldPanel("official"), FieldPanel("note")]
+    panels = [FieldPanel("colloquial"), FieldPanel("official"), FieldPanel("note"), FieldPanel("source")]
     search_fields = [index.SearchField("colloquial"), index.SearchField("official")]
 
     class Meta:
@@ -35,6 +42,11 @@ class Synonym(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.colloquial} → {self.official}"
+
+    @staticmethod
+    def terms(official):
+        """The official terms of one row ("cấp; đăng ký" -> ["cấp", "đăng ký"])."""
+        return [term.strip() for term in official.split(";") if term.strip()]
 
 
 class SearchDocumentQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -59,12 +71,16 @@ class SearchDocument(index.Indexed, models.Model):
     summary = models.TextField(blank=True)
     text = models.TextField(blank=True, help_text="Summary and body, normalised, for snippets.")
     text_folded = models.TextField(blank=True)
+    # "How people say it" and the names of the page's life events, folded, one per line.
+    keywords_folded = models.TextField(blank=True)
     agency = models.CharField(max_length=255, blank=True)
     # The owning agency and every agency above it, space-separated and space-padded, so
     # that " so-tu-phap " matches a whole slug.
     agencies = models.CharField(max_length=1000, blank=True)
     sector = models.CharField(max_length=255, blank=True)
     sector_name = models.CharField(max_length=255, blank=True)
+    # Life-event slugs, space-separated and space-padded like `agencies`.
+    life_events = models.CharField(max_length=1000, blank=True)
     level = models.PositiveSmallIntegerField(null=True, blank=True)
     date = models.DateField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
@@ -75,6 +91,7 @@ class SearchDocument(index.Indexed, models.Model):
     search_fields = [
         index.SearchField("title_folded", boost=5),
         index.SearchField("code", boost=3),
+        index.SearchField("keywords_folded", boost=3),
         index.SearchField("text_folded"),
         index.FilterField("type"),
         index.FilterField("agencies"),
@@ -103,10 +120,14 @@ class SearchDocument(index.Indexed, models.Model):
             summary=source["summary"],
             text=text,
             text_folded=fold(text),
+            keywords_folded=fold(
+                "\n".join([*source.get("keywords", ()), *source.get("life_event_names", ())])
+            ),
             agency=source["agency"] or "",
             agencies=f" {' '.join(source['agencies'])} " if source["agencies"] else "",
             sector=source["sector"] or "",
             sector_name=source["sector_name"] or "",
+            life_events=f" {' '.join(source['life_events'])} " if source.get("life_events") else "",
             level=source["level"],
             date=source["date"],
             published_at=source["published_at"],

@@ -35,10 +35,12 @@ FACET_FIELDS = {
     "agency": "agencies",
     "sector": "sector",
     "level": "level",
+    "life_event": "life_events",
 }
-FACET_SIZES = {"type": 10, "agency": 50, "sector": 50, "level": 4}
+FACET_SIZES = {"type": 10, "agency": 50, "sector": 50, "level": 4, "life_event": 30}
 
-TITLE_BOOST, SUMMARY_BOOST, BODY_BOOST = 6, 2, 1
+# A procedure's "how people say it" keywords weigh between its title and its summary.
+TITLE_BOOST, KEYWORDS_BOOST, SUMMARY_BOOST, BODY_BOOST = 6, 4, 2, 1
 CODE_BOOST = 200
 # Syllables shorter than 6 letters get no typo tolerance: in Vietnamese one edit of a
 # short syllable is usually another real word (dan/dân/đàn, hoa/hòa ...).
@@ -64,7 +66,9 @@ PROCEDURE_CUES = (
 )
 PROCEDURE_WEIGHT = 2.0
 # Words around the name of what is sought ("thủ tục ... ở đâu"), folded; removed to find
-# the name itself, which then may equal a page title exactly.
+# the name itself, which then may equal a page title exactly. Single syllables only at either
+# end (they can be part of a name: "cải cách", "lâm nghiệp"); the question phrases wherever
+# they stand ("đăng ký kết hôn ở đâu", "làm lý lịch tư pháp mất bao lâu").
 FILLERS = (
     "thu tuc",
     "lam the nao de",
@@ -79,7 +83,33 @@ FILLERS = (
     "xin",
     "lam",
     "muon",
+    "toi muon",
+    "the nao",
 )
+QUESTION_PHRASES = (
+    "lam the nao de",
+    "lam the nao",
+    "nhu the nao",
+    "the nao",
+    "ra sao",
+    "o dau",
+    "tai dau",
+    "can nhung giay to gi",
+    "can giay to gi",
+    "can nhung gi",
+    "can dieu kien gi",
+    "can gi",
+    "mat bao lau",
+    "bao lau",
+    "het bao nhieu tien",
+    "mat bao nhieu tien",
+    "bao nhieu tien",
+    "het bao nhieu",
+    "la gi",
+)
+# A query that is all of one of these is a whole keyword of a procedure's: it names that
+# procedure almost as surely as its title.
+EXACT_KEYWORD_BOOST = 40
 EXACT_TITLE_BOOST = 60
 RESCORE_WINDOW = 50
 _CODE = re.compile(r"^\d+(?:\.\d+)+$")
@@ -95,6 +125,7 @@ class SearchParams:
     agency: str | None = None
     sector: str | None = None
     level: int | None = None
+    life_event: str | None = None
     page: int = 1
     page_size: int = PAGE_SIZE_DEFAULT
     synonyms: list = field(default_factory=list)  # Expansion objects from expand_synonyms
@@ -111,9 +142,18 @@ def _minimum_should_match(words):
 
 def core_words(folded):
     """The folded query without the filler words around it: "thu tuc dang ky khai sinh o
-    dau" -> "dang ky khai sinh". Only at either end, and leaving two syllables at least:
-    the same syllables can be part of a name ("cai cach hanh chinh", "lam nghiep")."""
+    dau" -> "dang ky khai sinh". Question phrases go wherever they stand, single fillers
+    only at either end, and always leaving two syllables at least: the same syllables can
+    be part of a name ("cai cach hanh chinh", "lam nghiep")."""
     words = _WORD.findall(folded)
+    for phrase in sorted((p.split() for p in QUESTION_PHRASES), key=len, reverse=True):
+        size = len(phrase)
+        position = 0
+        while position <= len(words) - size:
+            if words[position : position + size] == phrase and len(words) - size >= 2:
+                words = words[:position] + words[position + size :]
+            else:
+                position += 1
     fillers = sorted((filler.split() for filler in FILLERS), key=len, reverse=True)
     trimmed = True
     while trimmed and words:
@@ -139,7 +179,9 @@ def is_procedure_like(query, synonyms=()):
 def _fields(suffix, title=TITLE_BOOST, summary=SUMMARY_BOOST, body=BODY_BOOST):
     return [
         f"title{suffix}^{title}",
+        f"keywords{suffix}^{KEYWORDS_BOOST}",
         f"summary{suffix}^{summary}",
+        f"life_event_names{suffix}^{summary}",
         f"body{suffix}^{body}",
     ]
 
@@ -150,6 +192,10 @@ def _phrase_clauses(accented, folded, strength):
         Q(
             "match_phrase",
             **{"title.folded": {"query": folded, "slop": 1, "boost": 6 * strength}},
+        ),
+        Q(
+            "match_phrase",
+            **{"keywords.folded": {"query": folded, "slop": 1, "boost": 5 * strength}},
         ),
         Q(
             "match_phrase",
@@ -203,8 +249,10 @@ def text_query(query, synonyms=(), scoring=True):
     words = folded.split()
     msm = _minimum_should_match(words)
     trusted = query.has_diacritics
+    core = core_words(folded)
+    weight = 1 if not trusted else 0.5
     should = [
-        _all_words(folded, msm, 1 if not trusted else 0.5, scoring),
+        _all_words(folded, msm, weight, scoring),
         # The last word may be unfinished ("khai si"): prefix match on the title grams.
         Q(
             "multi_match",
@@ -246,8 +294,12 @@ def text_query(query, synonyms=(), scoring=True):
             )
         )
     # The query (without filler words) is a page's whole title: it names that page.
-    for name in {folded, core_words(folded)} - {""}:
+    if core and core != folded:
+        # Without the filler words, the rest alone must match: "mất bao lâu" need not.
+        should.append(_all_words(core, _minimum_should_match(core.split()), weight, scoring))
+    for name in {folded, core} - {""}:
         should.append(Q("term", **{"title.exact": {"value": name, "boost": EXACT_TITLE_BOOST}}))
+        should.append(Q("term", **{"keywords.exact": {"value": name, "boost": EXACT_KEYWORD_BOOST}}))
     for expansion in synonyms:
         should.extend(_synonym_clauses(expansion, scoring))
     return Q("bool", should=should, minimum_should_match=1)
@@ -506,15 +558,19 @@ def expand_synonyms(query, synonyms):
     """
     folded = _words(query.folded)
     found = []
-    for colloquial, official in synonyms:
+    for colloquial, officials in synonyms:
         key = _words(fold(colloquial))
         if not key.strip() or key not in folded:
             continue
-        rewritten = folded.replace(key, _words(fold(official))).strip()
-        coverage = len(key.split()) / len(folded.split())
-        expansion = Expansion(normalize_for_search(official), rewritten, coverage)
-        if expansion not in found:
-            found.append(expansion)
+        # One row may name several official terms ("làm" -> "cấp; đăng ký").
+        for official in (term.strip() for term in officials.split(";")):
+            if not official:
+                continue
+            rewritten = folded.replace(key, _words(fold(official))).strip()
+            coverage = len(key.split()) / len(folded.split())
+            expansion = Expansion(normalize_for_search(official), rewritten, coverage)
+            if expansion not in found:
+                found.append(expansion)
     return found
 
 

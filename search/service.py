@@ -72,6 +72,17 @@ def level_label(level):
     return str(choices.get(level, f"Mức độ {level}"))
 
 
+def life_event_names(slugs):
+    """{slug: name} of the procedures app's life events (none when the app is missing)."""
+    from django.apps import apps
+
+    try:
+        model = apps.get_model("procedures", "LifeEvent")
+    except LookupError:
+        return {}
+    return dict(model.objects.filter(slug__in=slugs).values_list("slug", "name")) if slugs else {}
+
+
 def synonym_pairs():
     return Synonym.objects.values_list("colloquial", "official")
 
@@ -221,6 +232,7 @@ def label_facets(counts, params, sector_names=None):
     labels["sector"] = sector_names
     facets = {}
     for name, pairs in counts.items():
+    labels["life_event"] = life_event_names([value for value, _ in counts.get("life_event", [])])
         selected = getattr(params, name)
         facets[name] = [
             {
@@ -245,6 +257,8 @@ def _filtered(queryset, params, skip=None):
             queryset = queryset.filter(agencies__contains=f" {value} ")
         else:
             queryset = queryset.filter(**{name: value})
+        elif name == "life_event":
+            queryset = queryset.filter(life_events__contains=f" {value} ")
     return queryset
 
 
@@ -341,7 +355,7 @@ def database_search(params):
     counts = {}
     for name, field_name in FACET_FIELDS.items():
         pairs = _count_values(run(_filtered(base, params, skip=name)), field_name)
-        if name == "agency":
+        if name in ("agency", "life_event"):  # space-separated lists of slugs
             pairs = _roll_up_agencies(pairs)
         counts[name] = sorted(pairs, key=lambda pair: (-pair[1], str(pair[0])))
         counts[name] = [(value, count) for value, count in counts[name] if value not in ("", None)]
