@@ -6,6 +6,7 @@ description to the application and checks every answer against it.
 """
 
 from django.http import JsonResponse
+from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET
 
 from search import types
@@ -136,6 +137,66 @@ def _search_paths():
     return {"/api/search/": search, "/api/search/suggest/": suggest}
 
 
+def _rating_paths():
+    """POST /danh-gia/ (contracts §10), described once the feedback app serves it."""
+    try:
+        path = reverse("rating")
+    except NoReverseMatch:
+        return {}
+    refusal = {
+        "description": "Refused, nothing stored: the message in Vietnamese and the field at fault.",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RatingRefusal"}}},
+    }
+    rate = {
+        "post": {
+            "operationId": "rate",
+            "summary": "Đánh giá mức độ hữu ích của một trang",
+            "description": (
+                "The rating form of every content page. With `Accept: application/json` the answer "
+                "is JSON, as described here; otherwise a redirect back to the page, with thanks. "
+                "No address or e-mail is stored; a client posting too often gets 429."
+            ),
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/x-www-form-urlencoded": {
+                        "schema": {
+                            "type": "object",
+                            "required": ["page", "score"],
+                            "properties": {
+                                "page": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
+                                "score": {"type": "integer", "minimum": 1, "maximum": 5},
+                                "reason": {"type": "string", "description": "One of the form's reasons."},
+                                "comment": {"type": "string", "maxLength": 1000},
+                                "website": {"type": "string", "maxLength": 0, "description": "Honeypot."},
+                            },
+                        }
+                    }
+                },
+            },
+            "responses": {
+                "201": {
+                    "description": "Stored; thanks.",
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["ok", "message"],
+                                "properties": {"ok": {"const": True}, "message": {"type": "string"}},
+                            }
+                        }
+                    },
+                },
+                "400": refusal,
+                "404": {**refusal, "description": "No such page, or it takes no ratings."},
+                "409": {**refusal, "description": "This browser has rated the page already."},
+                "429": {**refusal, "description": "Too many posts from this client; try later."},
+            },
+        }
+    }
+    return {path: rate}
+
+
 def _components():
     kinds = list(types.type_labels())
     facet_item = {
@@ -212,6 +273,15 @@ def _components():
                     "suggestion": {**NULLABLE_STRING, "description": "“Bạn muốn tìm”: a better query."},
                 },
             },
+            "RatingRefusal": {
+                "type": "object",
+                "required": ["ok", "error"],
+                "properties": {
+                    "ok": {"const": False},
+                    "error": {"type": "string"},
+                    "field": {"type": "string"},
+                },
+            },
             "Suggestion": {
                 "type": "object",
                 "required": ["title", "url", "type"],
@@ -234,7 +304,7 @@ def document():
             "version": "1.0",
             "description": "Public, read-only JSON endpoints of the portal. No authentication.",
         },
-        "paths": _search_paths(),
+        "paths": {**_search_paths(), **_rating_paths()},
         "components": _components(),
     }
 

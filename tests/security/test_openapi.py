@@ -40,7 +40,15 @@ def operations():
 @given(data=st.data())
 def test_the_api_answers_as_described(served_schema, path, method, data):
     case = data.draw(served_schema[path][method].as_strategy())
-    response = case.call_and_validate(excluded_checks=[positive_data_acceptance])
+    headers = {"Accept": "application/json"}  # the rating answers JSON only when asked to
+    response = case.call_and_validate(headers=headers, excluded_checks=[positive_data_acceptance])
+    if method == "POST":
+        # A valid post to a page that does not exist (or takes no ratings), a reason that does
+        # not go with the score, a second rating or too many: refused, as described.
+        assert response.status_code in (201, 400, 404, 409, 429)
+        if response.status_code == 400:
+            assert response.json()["field"] == "reason"
+        return
     # The one refusal of schema-valid parameters, which JSON Schema cannot express: past the
     # result window (page × page_size). Every other valid request must be answered.
     if response.status_code == 400:
