@@ -5,8 +5,10 @@ BIN := $(VENV)/bin
 SEARCH_ENGINE_PORT ?= 9200
 export ELASTICSEARCH_URL ?= http://127.0.0.1:$(SEARCH_ENGINE_PORT)
 export SEARCH_ENGINE_PORT
+# Playwright (the browser tests) drives Debian's chromium: its package never downloads a browser.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test install search-engine search-engine-stop serve serve-stop lint format demo clean
+.PHONY: run test install search-engine search-engine-stop serve serve-stop lint format demo clean screenshots
 
 # A project-local virtual environment, reinstalled when the requirements change.
 $(BIN)/.installed: requirements.txt requirements-dev.txt
@@ -45,6 +47,11 @@ serve-stop:
 # SQLite run; the services are stopped afterwards if this command started them.
 test: install
 	@scripts/run-tests.sh
+
+# docs/screenshots/: each page type at 1366 and 360 px, from a throwaway demo portal.
+screenshots: install search-engine
+	@scripts/system-packages.sh browser
+	$(BIN)/python scripts/screenshots.py
 
 lint: install
 	$(BIN)/ruff check .

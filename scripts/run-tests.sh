@@ -12,7 +12,9 @@ export DJANGO_SETTINGS_MODULE=portal_site.settings.test
 export PORTAL_REQUIRE_SERVICES=1
 SECONDS=0
 
-scripts/system-packages.sh postgres redis varnish || exit 1
+# browser: Debian's chromium for tests/browser (Playwright drives it; nothing downloads a browser).
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+scripts/system-packages.sh postgres redis varnish browser || exit 1
 
 started_engine=0 started_pg=0 started_redis=0
 out=$(scripts/search-engine.sh start) || { echo "$out"; exit 1; }
