@@ -64,7 +64,7 @@ class PageDocument(Document):
     # the title and the summary.
     keywords = vietnamese_text(exact=True, copy_to="text")
     display_title = Keyword(index=False)  # the editor's spelling, for display
-    code = Keyword(normalizer=code_normalizer)  # the current procedure code, displayed
+    code = Keyword(normalizer=code_normalizer)  # a procedure's current code or a document's number
     codes = Keyword(normalizer=code_normalizer)  # current and former codes, for lookups
     summary = vietnamese_text(copy_to="text")
     # No shingles on the body: they would double its indexing cost; phrase clauses
@@ -132,6 +132,7 @@ def document_source(
     summary="",
     body="",
     code=None,
+    number=None,
     old_codes=(),
     agency=None,
     agencies=(),
@@ -140,30 +141,32 @@ def document_source(
     level=None,
     date=None,
     published_at=None,
-):
     keywords=(),
     life_events=(),
     life_event_names=(),
+):
     """The indexed JSON of one page, its text normalised the way queries will be."""
     title_text = clean_indexed_text(title)
     return {
         "type": type,
         "title": title_text,
         "display_title": unicodedata.normalize("NFC", title or "").strip(),
-        "code": code or None,
-        "codes": [c for c in (code, *old_codes) if c],
+        # A legal document's number is its identifier as a procedure's code is: it is kept in
+        # `code` (both copies of the index, no new mapping field) and found by exact lookup.
+        "code": code or number or None,
+        "codes": [c for c in (code, number, *old_codes) if c],
         "summary": clean_indexed_text(summary),
+        "keywords": [text for text in map(clean_indexed_text, keywords) if text],
         "body": clean_indexed_text(body)[:MAX_BODY_LENGTH],
         "agency": agency,
         "agencies": list(agencies),
-        "keywords": [text for text in map(clean_indexed_text, keywords) if text],
         "sector": sector,
         "sector_name": sector_name,
+        "life_events": list(life_events),
+        "life_event_names": [clean_indexed_text(name) for name in life_event_names],
         "level": level,
         "date": date.isoformat() if date else None,
         "published_at": published_at.isoformat() if published_at else None,
-        "life_events": list(life_events),
-        "life_event_names": [clean_indexed_text(name) for name in life_event_names],
         "url": url,
         "live": True,
         "public": True,

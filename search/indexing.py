@@ -173,18 +173,19 @@ def build_source(page, agencies_by_path=None):
         summary=summary,
         body=body,
         code=getattr(page, "code", None) or None,
+        number=getattr(page, "number", None) or None,
         old_codes=_old_codes(page),
         agency=chain[0] if chain else None,
         agencies=chain,
         sector=sector,
         sector_name=sector_name,
         level=int(level) if isinstance(level, int | str) and str(level).isdigit() else None,
-        date=date if kind == "news" else None,
+        date=date if kind in ("news", "document") else None,  # a document's date is its issue date
         published_at=page.last_published_at or page.first_published_at,
-    )
         keywords=_keywords(page),
         life_events=life_events,
         life_event_names=life_event_names,
+    )
 
 
 # -- applying changes ---------------------------------------------------------------------
@@ -247,9 +248,9 @@ def searchable_querysets(within=None, pks=None):
         related = [relation.get_accessor_name() for relation in get_all_child_relations(model)]
         if hasattr(model, "tags"):
             related.append("tags")
-        if any(field.name == "sector" for field in model._meta.concrete_fields):
         if any(field.name == "life_events" for field in model._meta.many_to_many):
             related.append("life_events")
+        if any(field.name == "sector" for field in model._meta.concrete_fields):
             queryset = queryset.select_related("sector")
         yield queryset.prefetch_related(*related)
 

@@ -205,6 +205,8 @@ def _result(*, kind, title, url, code, agency, level, date, snippet):
     result = {"type": kind, "title": title, "url": url}
     if kind == "procedure":
         result["code"] = code
+    elif kind == "document":
+        result["number"] = code  # search.documents keeps a document's number in `code`
     result.update(
         agency=agency,
         level=level,
@@ -230,9 +232,9 @@ def label_facets(counts, params, sector_names=None):
             .distinct()
         )
     labels["sector"] = sector_names
+    labels["life_event"] = life_event_names([value for value, _ in counts.get("life_event", [])])
     facets = {}
     for name, pairs in counts.items():
-    labels["life_event"] = life_event_names([value for value, _ in counts.get("life_event", [])])
         selected = getattr(params, name)
         facets[name] = [
             {
@@ -255,10 +257,10 @@ def _filtered(queryset, params, skip=None):
             continue
         if name == "agency":
             queryset = queryset.filter(agencies__contains=f" {value} ")
-        else:
-            queryset = queryset.filter(**{name: value})
         elif name == "life_event":
             queryset = queryset.filter(life_events__contains=f" {value} ")
+        else:
+            queryset = queryset.filter(**{name: value})
     return queryset
 
 
