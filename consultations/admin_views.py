@@ -19,7 +19,7 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.reports import ReportView
-from wagtail.admin.widgets import ListingButton
+from wagtail.admin.widgets import Button
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 import django_filters
@@ -90,7 +90,7 @@ class CommentIndexView(IndexView):
         consultation = self.request.GET.get("consultation", "")
         if consultation.isdigit() and len(consultation) <= 10:
             buttons.append(
-                ListingButton(
+                Button(
                     "Xuất CSV theo điều",
                     url=reverse("consultation_comments_export", args=[int(consultation)]),
                     icon_name="download",

@@ -29,6 +29,12 @@ def test_the_agency_s_moderator_approves_and_the_comment_appears_on_the_purged_p
     client.force_login(moderator)
     listing = client.get(reverse(INDEX))
     assert listing.status_code == 200 and "Đề nghị sửa Điều 2." in listing.content.decode()
+    filtered = client.get(
+        reverse(INDEX), {"consultation": open_draft.pk, "status": "cho-duyet"}
+    ).content.decode()
+    assert "Đề nghị sửa Điều 2." in filtered and "Xuất CSV theo điều" in filtered
+    explorer = client.get(reverse("wagtailadmin_explore", args=[open_draft.get_parent().pk])).content.decode()
+    assert "Xuất góp ý (CSV)" in explorer
     approve = reverse("consultation_comments:approve", args=[comment.pk])
     assert "Bạn có chắc muốn duyệt" in client.get(approve).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
