@@ -39,6 +39,9 @@ def require_redis():
         missing("PORTAL_TEST_REDIS_URL is not set")
     import redis
 
+    # Each pytest-xdist worker gets a database of its own (gw0: 15, gw1: 14 ...): tests flush it.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    url = re.sub(r"/\d+$", "", url) + f"/{15 - int(worker.removeprefix('gw') or 0) % 16}"
     try:
         redis.Redis.from_url(url, socket_connect_timeout=1).ping()
     except redis.RedisError as error:
@@ -92,3 +95,74 @@ def varnish_in_front(backend_port):
             if pidfile.exists():
                 subprocess.run(["kill", "-TERM", pidfile.read_text().strip()], check=False)  # noqa: S603, S607
                 time.sleep(0.3)
+
+
+class FlakyRelay:
+    """A TCP relay to a local service that can go away as a restart does: every open connection
+    is cut and new ones are refused until `restore()`. Lets a test restart "PostgreSQL" for one
+    server process without touching the database that the other tests (and workers) use."""
+
+    def __init__(self, target_port):
+        import threading
+
+        self.target_port = target_port
+        self.port = free_port()
+        self._lock = threading.Lock()
+        self._sockets = set()
+        self._listener = None
+
+    def start(self):
+        import threading
+
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", self.port))
+        listener.listen(64)
+        self._listener = listener
+        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+
+    def _accept(self, listener):
+        import threading
+
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:  # the listener was closed: an outage
+                return
+            upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            with self._lock:
+                self._sockets |= {client, upstream}
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
+
+    def _pump(self, source, sink):
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for sock in (source, sink):
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def outage(self):
+        # shutdown() wakes the thread blocked in accept(); close() alone would leave it listening.
+        try:
+            self._listener.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self._listener.close()
+        with self._lock:
+            sockets, self._sockets = self._sockets, set()
+        for sock in sockets:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            sock.close()
+
+    restore = start
+    stop = outage

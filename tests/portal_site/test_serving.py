@@ -16,7 +16,7 @@ from wagtail.models import Site
 
 import pytest
 
-from tests.services import free_port, require_postgresql, require_redis, wait_for_port
+from tests.services import FlakyRelay, free_port, require_postgresql, require_redis, wait_for_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -194,3 +194,47 @@ def test_a_new_agency_host_name_is_served_at_once_by_every_worker(portal_section
         for server in servers:
             server.terminate()
             server.wait(timeout=10)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_requests_recover_after_a_postgresql_restart_without_restarting_gunicorn(portal_sections):
+    """The database goes away (every connection cut, new ones refused) and comes back: meanwhile
+    visitors get the Vietnamese 503, afterwards the same gunicorn worker answers again, because
+    CONN_HEALTH_CHECKS replaces its dead persistent connection."""
+    require_postgresql()
+    redis_url = require_redis()
+    from django.db import connection
+
+    database = connection.settings_dict
+    relay = FlakyRelay(int(database["PORT"]))
+    relay.start()
+    database_url = f"postgres://{database['USER']}@127.0.0.1:{relay.port}/{database['NAME']}"
+    prefix = f"pg-restart-{os.getpid()}-{time.time_ns()}"
+    environment = _production_environment(database_url, redis_url, prefix)
+    _collect_static(environment)
+    port = free_port()
+    server = _production_server(port, environment)
+    try:
+        wait_for_port(port, timeout=30)
+        status, body = _get(port, "/", "localhost")
+        assert status == 200 and "Tin tức" in body
+        pid = _worker_pids(server)
+
+        relay.outage()
+        status, body = _get(port, "/tin-tuc/", "localhost")
+        assert status == 503
+        assert "Cổng thông tin đang tạm thời gián đoạn" in body
+
+        relay.restore()
+        status, body = _get(port, "/tin-tuc/", "localhost")
+        assert status == 200 and "Tin tức" in body
+        assert _worker_pids(server) == pid  # the same worker: nothing was restarted
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        relay.stop()
+
+
+def _worker_pids(server):
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
+    return children.read_text().split() if children.exists() else []
