@@ -33,6 +33,12 @@ export ELASTICSEARCH_INDEX_PREFIX="test-$RUN"
 export PORTAL_TEST_REDIS_URL="redis://127.0.0.1:${PORTAL_REDIS_PORT:-6380}/15"
 PG_URL="postgres://portal@127.0.0.1:${PORTAL_PG_PORT:-5433}/portal_$RUN"
 
+# Two pytest workers (pytest-xdist), one per core: a file's tests stay in one worker, so that
+# module fixtures are built once. PORTAL_TEST_WORKERS=0 runs in one process.
+WORKERS=${PORTAL_TEST_WORKERS:-$(nproc)}
+PARALLEL=()
+[ "$WORKERS" -gt 1 ] && PARALLEL=(-n "$WORKERS" --dist loadfile)
+
 status=0
 $BIN/ruff check . && $BIN/ruff format --check . || status=1
 if [ $status -eq 0 ]; then
@@ -41,14 +47,14 @@ if [ $status -eq 0 ]; then
 fi
 if [ $status -eq 0 ]; then
   echo "== the whole suite on PostgreSQL 15 =="
-  DATABASE_URL="$PG_URL" $BIN/pytest "$@" || status=$?
+  DATABASE_URL="$PG_URL" $BIN/pytest "${PARALLEL[@]}" "$@" || status=$?
 fi
 if [ $status -eq 0 ]; then
   # SQLite stays the embedded default of `make run`: the pages, import and agency tests run on it
   # too (the PostgreSQL-only tests skip themselves there).
   echo "== the embedded default: SQLite =="
   DATABASE_URL="sqlite:///$(mktemp -d)/portal.sqlite3" PORTAL_REQUIRE_SERVICES=0 \
-    $BIN/pytest tests/home tests/procedures tests/news tests/portal_site "$@" || status=$?
+    $BIN/pytest "${PARALLEL[@]}" tests/home tests/procedures tests/news tests/portal_site "$@" || status=$?
 fi
 echo "make test: $((SECONDS / 60)) min $((SECONDS % 60)) s"
 
