@@ -1,5 +1,6 @@
 """The public search page and its JSON API (contracts.md §2)."""
 
+import dataclasses
 import datetime
 from urllib.parse import urlencode
 
@@ -11,11 +12,16 @@ from wagtail.models import Page, Site
 
 from . import service
 from .forms import SearchForm
-from .queries import SearchParams
+from .queries import FACET_FIELDS, PAGE_SIZE_DEFAULT, SearchParams
 from .text import MAX_QUERY_LENGTH, clean_query
 
 # `scope=all` on an agency's own hostname searches the whole portal.
 SCOPE_ALL = "all"
+# The search page's facet titles; a facet added to queries.FACET_FIELDS without one here is
+# still shown, under its parameter name.
+FACET_TITLES = {"type": "Loại", "agency": "Cơ quan", "sector": "Lĩnh vực", "level": "Mức độ"}
+# The page sizes the search page offers (the API takes any size up to PAGE_SIZE_MAX).
+PAGE_SIZES = (PAGE_SIZE_DEFAULT, 20, 50)
 
 
 class BadParameter(ValueError):
@@ -43,15 +49,9 @@ def parse_params(request):
     if not form.is_valid():
         raise BadParameter(*form.first_error())
     data = form.cleaned_data
-    return SearchParams(
-        query=data["q"],
-        type=data["type"],
-        agency=data["agency"],
-        sector=data["sector"],
-        level=data["level"],
-        page_size=data["page_size"],
-        page=data["page"],
-    )
+    # Every form field SearchParams has (filters added to both flow through), `q` as the query.
+    names = {item.name for item in dataclasses.fields(SearchParams)} & set(data)
+    return SearchParams(query=data["q"], **{name: data[name] for name in names})
 
 
 def _scoped(request, params):
@@ -88,6 +88,8 @@ def search_api(request):
         body["engine"] = outcome.engine
     if params.query.truncated:
         body["truncated"] = True
+    if outcome.few_results:  # few or no results: life events and most-searched procedures
+        body["few_results"] = outcome.few_results
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
 
 
@@ -109,10 +111,20 @@ def _url(base, **changes):
     return "?" + urlencode(query)
 
 
+def _current(request):
+    """The page's own parameters as given (facets, scope, page size), for links that change one."""
+    names = ("q", *FACET_FIELDS, "scope", "page_size")
+    return {key: request.GET.get(key) for key in names if request.GET.get(key)}
+
+
 @require_GET
 def search_page(request):
-    current = {key: request.GET.get(key) for key in ("q", "type", "agency", "sector", "level", "scope")}
-    context = {"search_query": request.GET.get("q", ""), "max_query_length": MAX_QUERY_LENGTH}
+    current = _current(request)
+    context = {
+        "search_query": request.GET.get("q", ""),
+        "max_query_length": MAX_QUERY_LENGTH,
+        "default_page_size": PAGE_SIZE_DEFAULT,
+    }
     try:
         params = parse_params(request)
     except BadParameter as error:
@@ -120,13 +132,8 @@ def search_page(request):
         return render(request, "search/search_page.html", context, status=400)
     agency, scoped = _scoped(request, params)
     outcome = service.search(params)
-    facets = []
-    for name, title in (
-        ("type", "Loại"),
-        ("agency", "Cơ quan"),
-        ("sector", "Lĩnh vực"),
-        ("level", "Mức độ"),
-    ):
+    facets, chips = [], []
+    for name in FACET_FIELDS:
         items = [
             {
                 **item,
@@ -134,8 +141,14 @@ def search_page(request):
             }
             for item in outcome.facets.get(name, [])
         ]
+        title = FACET_TITLES.get(name, name)
         if items:
             facets.append({"name": name, "title": title, "items": items})
+        # A chosen filter is a chip that removes it, even when no result carries its value.
+        chosen = getattr(params, name, None) if request.GET.get(name) else None
+        if chosen is not None:
+            label = next((item["label"] for item in items if item["selected"]), str(chosen))
+            chips.append({"title": title, "label": label, "url": _url(current, **{name: None})})
     pages = outcome.num_pages
     context.update(
         params=params,
@@ -146,6 +159,13 @@ def search_page(request):
             for result in outcome.results
         ],
         facets=facets,
+        chips=chips,
+        clear_filters_url=_url({key: current[key] for key in ("q", "scope", "page_size") if key in current})
+        if len(chips) > 1
+        else None,
+        # The page-size form resends the other parameters as hidden fields.
+        kept_params=[(key, value) for key, value in current.items() if key != "page_size"],
+        page_sizes=PAGE_SIZES,
         site_agency=agency,
         scoped=scoped,
         whole_portal_url=_url(current, scope=SCOPE_ALL, agency=None),
@@ -154,5 +174,6 @@ def search_page(request):
         next_url=_url(current, page=str(params.page + 1)) if params.page < pages else None,
         num_pages=pages,
         first_rank=(params.page - 1) * params.page_size + 1,
+        last_rank=min(params.page * params.page_size, outcome.count),
     )
     return render(request, "search/search_page.html", context)
