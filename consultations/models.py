@@ -183,6 +183,11 @@ class ConsultationPage(PortalPageMixin, Page):
         verbose_name = "Dự thảo lấy ý kiến"
         verbose_name_plural = "Dự thảo lấy ý kiến"
 
+    def clean(self):
+        super().clean()
+        if not has_text(self.outcome):
+            self.outcome = ""  # an emptied editor leaves "<p></p>": no outcome, for the status filter
+
     @property
     def status(self):
         if has_text(self.outcome):
