@@ -89,6 +89,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="portal-screenshots-") as tmp:
         folder = Path(tmp)
         setup_django(folder, args.db or folder / "portal.sqlite3")
+        from django.conf import settings
         from django.contrib.staticfiles.handlers import StaticFilesHandler
         from django.core.management import call_command
         from django.test.testcases import LiveServerThread
@@ -98,7 +99,10 @@ def main():
 
         progress = Progress(sys.stderr)
         with open(os.devnull, "w") as quiet:
+            # Built without the engine (no index yet to update page by page), then indexed whole.
+            engine_urls, settings.ELASTICSEARCH_URL = settings.ELASTICSEARCH_URL, ""
             build_portal(quiet)
+            settings.ELASTICSEARCH_URL = engine_urls
             if configured_urls():
                 call_command("rebuild_search_index", stdout=quiet)
         server = LiveServerThread("localhost", StaticFilesHandler, port=0)

@@ -59,7 +59,10 @@ def portal(django_db_setup, django_db_blocker):
     settings.ELASTICSEARCH_INDEX_PREFIX = f"{prefix}-browser-{uuid.uuid4().hex[:8]}"
     with django_db_blocker.unblock():
         fresh_state = connection.creation.serialize_db_to_string()
+        # Loaded without the engine (there is no index yet to update page by page), then indexed.
+        engine_urls, settings.ELASTICSEARCH_URL = settings.ELASTICSEARCH_URL, ""
         call_command("load_demo", stdout=open(os.devnull, "w"), stderr=open(os.devnull, "w"))  # noqa: SIM115
+        settings.ELASTICSEARCH_URL = engine_urls
         if configured_urls():
             call_command("rebuild_search_index", stdout=open(os.devnull, "w"))  # noqa: SIM115
         server = LiveServer("localhost:0")
@@ -67,6 +70,14 @@ def portal(django_db_setup, django_db_blocker):
             yield server.url
         finally:
             server.stop()
+            if connection.vendor == "postgresql":
+                # A request thread's connection can outlive the server; pytest-django could not
+                # drop the test database at the end of the run while it is open.
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                        " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                    )
             engine = get_engine()
             if engine is not None:
                 for name in engine.own_indices():

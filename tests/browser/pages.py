@@ -12,6 +12,12 @@ from wagtail.models import Page, get_page_models
 # Views that are not Wagtail pages: (name, path). The search is shown with results, with none and
 # with a parameter error (what its form says back to the visitor).
 OTHER_VIEWS = [
+    # The catalogue's life events (procedures' RoutablePage views).
+    ("life-events", "/thu-tuc-hanh-chinh/su-kien/"),
+    ("life-event", "/thu-tuc-hanh-chinh/su-kien/co-con-nho/"),
+    # The questions section's forms (its RoutablePage views).
+    ("question-form", "/hoi-dap/gui-cau-hoi/"),
+    ("question-lookup", "/hoi-dap/tra-cuu/"),
     ("search-results", "/tim-kiem/?q=khai+sinh"),
     ("search-no-results", "/tim-kiem/?q=xqzvw+kkjjh"),
     ("search-error", "/tim-kiem/?q=khai+sinh&level=9"),
