@@ -13,9 +13,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page, PageManager
@@ -174,6 +175,29 @@ class LegalDocumentIndexPage(RoutablePageMixin, PortalPageMixin, Page):
         return ["/", "rss/", "atom/"]
 
 
+class LegalDocumentPageForm(WagtailAdminPageForm):
+    """The admin form: a new page's parent is known here before the page is in the tree."""
+
+    def clean(self):
+        cleaned = super().clean()
+        number = unicodedata.normalize("NFC", cleaned.get("number") or "").strip()
+        parent = self.parent_page if self.instance.pk is None else None
+        if number and parent is not None:
+            duplicate = same_number_in_agency(number, parent, exclude=None)
+            if duplicate is not None:
+                self.add_error("number", f"Cơ quan đã có văn bản số {number} (“{duplicate.title}”).")
+        return cleaned
+
+
+def same_number_in_agency(number, register, exclude=None):
+    """Another document with this number in the agency owning `register`, or None."""
+    owner = register.path[: -Page.steplen]  # the agency: its register holds the documents
+    documents = LegalDocumentPage.objects.filter(path__startswith=owner, number__iexact=number)
+    if exclude is not None:
+        documents = documents.exclude(pk=exclude)
+    return documents.only("title").first()
+
+
 class LegalDocumentPage(PortalPageMixin, Page):
     """One document of the register: its metadata (number, type, issuer, signer, dates, status),
     summary (trích yếu) and files. The page title is what lists and search results show, usually
@@ -240,6 +264,7 @@ class LegalDocumentPage(PortalPageMixin, Page):
 
     parent_page_types = ["legal_documents.LegalDocumentIndexPage"]
     subpage_types = []
+    base_form_class = LegalDocumentPageForm
 
     class Meta:
         verbose_name = "Văn bản"
@@ -265,15 +290,7 @@ class LegalDocumentPage(PortalPageMixin, Page):
 
     def _same_number_in_agency(self):
         parent = self.get_parent() if self.pk else getattr(self, "_cached_parent_obj", None)
-        if parent is None:
-            return None
-        owner = parent.path[: -self.steplen]  # the agency: its register holds this page
-        return (
-            LegalDocumentPage.objects.filter(path__startswith=owner, number__iexact=self.number)
-            .exclude(pk=self.pk)
-            .only("title")
-            .first()
-        )
+        return same_number_in_agency(self.number, parent, exclude=self.pk) if parent is not None else None
 
     @classmethod
     def can_create_at(cls, parent):
@@ -321,27 +338,35 @@ class LegalDocumentPage(PortalPageMixin, Page):
     def agency(self):
         return agency_for(self)
 
-    @cached_property
-    def register(self):
-        """The register holding this document, as a LegalDocumentIndexPage in one query."""
-        return LegalDocumentIndexPage.objects.filter(path=self.path[: -self.steplen]).first()
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["agency"] = self.agency
+        # The record is kept in the fragment cache until the next publish (or the next day, as its
+        # status label follows the dates); what it shows is read only when it is rebuilt.
+        context["agency"] = SimpleLazyObject(lambda: self.agency)
         context["files"] = self.files.select_related("document")
+        context["today"] = timezone.localdate().isoformat()
+        # The register is this page's parent: its address is this one's without the last part.
+        url = self.get_url(request) or ""
+        context["register_url"] = url[: url.rstrip("/").rfind("/") + 1] if url else ""
+        return context
+
+    def forward_relations(self):
+        """[(label, document)] of the documents this one replaces or amends, live and public."""
         visible = LegalDocumentPage.objects.live().public()
-        context["forward_relations"] = [
+        return [
             (FORWARD_LABELS[link.kind], link.target)
             for link in self.relations.filter(target__in=visible).select_related("target")
         ]
-        context["inverse_relations"] = [
-            (INVERSE_LABELS[link.kind], link.page)
-            for link in LegalDocumentRelation.objects.filter(target=self, page__in=visible)
+
+    def inverse_relations(self):
+        """[(label, document)] of the documents that replace or amend this one, newest first."""
+        visible = LegalDocumentPage.objects.live().public()
+        links = (
+            LegalDocumentRelation.objects.filter(target=self, page__in=visible)
             .select_related("page")
             .order_by("-page__issued", "page_id")
-        ]
-        return context
+        )
+        return [(INVERSE_LABELS[link.kind], link.page) for link in links]
 
 
 class LegalDocumentFile(Orderable):

@@ -94,8 +94,11 @@ FILES = {
 }
 
 
+LINES_PER_PAGE = 55
+
+
 def pdf_bytes(lines):
-    """A one-page PDF showing `lines` (folded to ASCII, wrapped) in Helvetica."""
+    """A PDF showing `lines` (folded to ASCII, wrapped, 55 to a page) in Helvetica."""
     wrapped = []
     for line in lines:
         words, current = anyascii(line).split(), ""
@@ -106,18 +109,24 @@ def pdf_bytes(lines):
             else:
                 current = f"{current} {word}".strip()
         wrapped.append(current)
-    text = "".join(f"({_pdf_string(line)}) Tj T*\n" for line in wrapped[:55])
-    content = f"BT /F1 10 Tf 50 800 Td 13 TL\n{text}ET".encode("ascii")
-    return _pdf(
-        [
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-            b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-            _stream(content),
-        ]
-    )
+    pages = [wrapped[start : start + LINES_PER_PAGE] for start in range(0, len(wrapped), LINES_PER_PAGE)] or [
+        []
+    ]
+    # Objects: 1 catalog, 2 page tree, 3 font, then a page and its content stream for each page.
+    kids = " ".join(f"{4 + 2 * n} 0 R" for n in range(len(pages)))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode("ascii"),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    for n, page_lines in enumerate(pages):
+        text = "".join(f"({_pdf_string(line)}) Tj T*\n" for line in page_lines)
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+            f"/Contents {5 + 2 * n} 0 R >>".encode("ascii")
+        )
+        objects.append(_stream(f"BT /F1 10 Tf 50 800 Td 13 TL\n{text}ET".encode("ascii")))
+    return _pdf(objects)
 
 
 def scan_pdf_bytes():
