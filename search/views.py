@@ -19,7 +19,13 @@ from .text import MAX_QUERY_LENGTH, clean_query
 SCOPE_ALL = "all"
 # The search page's facet titles; a facet added to queries.FACET_FIELDS without one here is
 # still shown, under its parameter name.
-FACET_TITLES = {"type": "Loại", "agency": "Cơ quan", "sector": "Lĩnh vực", "level": "Mức độ"}
+FACET_TITLES = {
+    "type": "Loại",
+    "agency": "Cơ quan",
+    "sector": "Lĩnh vực",
+    "level": "Mức độ",
+    "life_event": "Sự kiện cuộc sống",
+}
 # The page sizes the search page offers (the API takes any size up to PAGE_SIZE_MAX).
 PAGE_SIZES = (PAGE_SIZE_DEFAULT, 20, 50)
 
