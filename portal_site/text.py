@@ -49,7 +49,9 @@ def fold(text):
     decomposed = unicodedata.normalize("NFD", text)
     if _DECOMPOSED_LATIN.fullmatch(decomposed):
         ascii_only = decomposed.replace("đ", "d").replace("Đ", "D").encode("ascii", "ignore")
-        return ascii_only.decode("ascii").lower()
+        # Unless a combining mark stood alone (no letter to sit on), which dropping would lose.
+        if len(ascii_only) == len(text):
+            return ascii_only.decode("ascii").lower()
     return text.translate(_FOLD).lower()
 
 

@@ -14,6 +14,9 @@ import pytest
 def demo_portal(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         fresh_state = connection.creation.serialize_db_to_string()
+        # A transactional test before this one may have restored rows with their ids, behind the
+        # sequences' backs (PostgreSQL): the demo's pages would then collide with them.
+        _reset_sequences()
         with open(os.devnull, "w") as devnull:
             call_command("load_demo", stdout=devnull, stderr=devnull)
         try:
@@ -21,6 +24,18 @@ def demo_portal(django_db_setup, django_db_blocker):
         finally:
             call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
             connection.creation.deserialize_db_from_string(fresh_state)
+            _reset_sequences()
+
+
+def _reset_sequences():
+    """Every table's id sequence past its largest id (nothing to do on SQLite)."""
+    from django.apps import apps
+    from django.core.management.color import no_style
+
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
 
 
 def one_url_per_page_type():

@@ -2,6 +2,8 @@
 generates requests from it (a bounded number) and checks each answer's status, content type
 and body against the description, and that none is a server error."""
 
+from django.core import signals
+from django.db import close_old_connections
 from django.urls import Resolver404, resolve
 
 import pytest
@@ -18,8 +20,18 @@ from search.queries import MAX_RESULT_WINDOW, PAGE_SIZE_DEFAULT
 
 @pytest.fixture
 def served_schema(db, home):
-    """The description as served, loaded through the WSGI application that schemathesis then calls."""
-    return schemathesis.openapi.from_wsgi("/api/schema.json", application)
+    """The description as served, loaded through the WSGI application that schemathesis then calls.
+
+    Called straight through WSGI, Django closes the database connection after each request, as
+    in production; inside a test's transaction that would close it under the test (PostgreSQL).
+    Django's own test client disconnects the same handler, for the same reason."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/schema.json", application)
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 def operations():
