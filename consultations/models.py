@@ -224,9 +224,6 @@ class ConsultationPage(PortalPageMixin, Page):
 
         return serve_consultation(self, request, super().serve)
 
-    def get_cached_paths(self):
-        return ["/"]
-
     def seconds_until_status_changes(self):
         """How long the page's status label stays right: until the next local midnight at which
         the draft opens or closes; None once nothing will change with the clock."""

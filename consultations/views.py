@@ -28,15 +28,17 @@ def serve_consultation(page, request, serve):
     if request.method == "POST":
         return post_comment(page, request)
     response = serve(request)
-    set_cache_headers(page, response)
+    set_cache_headers(page, request, response)
     return response
 
 
-def set_cache_headers(page, response):
+def set_cache_headers(page, request, response):
     if page.is_open:
         add_never_cache_headers(response)
         patch_cache_control(response, private=True)
         return
+    if request.user.is_authenticated or page.get_view_restrictions().exists():
+        return  # portal_site.frontcache keeps these private; only public copies get the cap below
     lifetimes = settings.PORTAL_CACHE_SECONDS
     lifetime = lifetimes["page"]
     until_change = page.seconds_until_status_changes()

@@ -85,7 +85,7 @@ def test_a_draft_page_shows_its_dates_articles_files_and_agency(client, open_dra
 
 
 def test_an_open_draft_is_private_to_each_visitor_and_a_closed_one_is_cached_publicly(
-    client, agency, open_draft, make_consultation
+    client, agency, open_draft, make_consultation, django_user_model
 ):
     open_response = client.get(open_draft.url)
     assert "private" in open_response["Cache-Control"] and "public" not in open_response["Cache-Control"]
@@ -97,6 +97,10 @@ def test_an_open_draft_is_private_to_each_visitor_and_a_closed_one_is_cached_pub
     # Cached no longer than until the status changes at local midnight.
     max_age = int(re.search(r"s-maxage=(\d+)", client.get(upcoming.url)["Cache-Control"]).group(1))
     assert 0 < max_age <= 600
+
+    # A logged-in editor's copy (with the user bar) is never public.
+    client.force_login(django_user_model.objects.create_superuser("admin", "admin@example.org", "x"))
+    assert "private" in client.get(closed.url)["Cache-Control"]
 
 
 def test_a_comment_is_held_for_moderation_and_the_moderators_are_told(
