@@ -220,7 +220,8 @@ class QuestionPage(PortalPageMixin, Page):
     Holds no e-mail or phone: those stay on the Question.
     """
 
-    code = models.CharField("Mã câu hỏi", max_length=20, db_index=True)
+    # An FAQ entry an editor writes without a citizen's question gets a code of its own.
+    code = models.CharField("Mã câu hỏi", max_length=20, db_index=True, default=new_code)
     asker_name = models.CharField("Người hỏi", max_length=120)
     asked_at = models.DateTimeField("Thời điểm hỏi", default=timezone.now)
     sector = models.ForeignKey(

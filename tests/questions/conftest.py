@@ -8,6 +8,7 @@ import pytest
 
 from questions.models import Question, QuestionLegalReference, QuestionPage
 from tests.home.test_isolation import agency_user
+from tests.news.test_front_cache import purged  # noqa: F401 (a fixture)
 from tests.search.conftest import engine_urls, fresh_engine  # noqa: F401 (fixtures used here)
 
 
