@@ -155,3 +155,13 @@ def test_no_ip_address_or_email_is_stored(client, page_a):
 def test_the_form_is_not_shown_in_previews_or_on_error_pages(client, page_a):
     html = client.get("/khong-co-trang-nay/").content.decode()
     assert "Thông tin này có hữu ích" not in html
+
+
+def test_a_private_page_takes_ratings_only_from_those_who_may_see_it(client, page_a, django_user_model):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=page_a, restriction_type=PageViewRestriction.LOGIN)
+    assert client.post("/danh-gia/", {"page": page_a.pk, "score": "4"}, **JSON).status_code == 404
+    client.force_login(django_user_model.objects.create_user("can-bo", "cb@example.org", "x"))
+    assert client.post("/danh-gia/", {"page": page_a.pk, "score": "4"}, **JSON).status_code == 201
+    assert Rating.objects.count() == 1
