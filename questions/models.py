@@ -13,6 +13,7 @@ QuestionIndexPage (the agency's FAQ list) → QuestionPage.
 """
 
 import secrets
+import unicodedata
 
 from django.conf import settings
 from django.db import models
@@ -317,12 +318,16 @@ def legal_document_model():
 def linked_references(references):
     """[(reference, live public register page or None)], the pages read in one query."""
     model = legal_document_model()
-    numbers = {reference.number.strip() for reference in references if reference.number.strip()}
+
+    def key(reference):  # the register keeps numbers in NFC, as typed numbers may not be
+        return unicodedata.normalize("NFC", reference.number).strip()
+
+    numbers = {key(reference) for reference in references if key(reference)}
     found = {}
     if model is not None and numbers:
         for document in model.objects.live().public().filter(number__in=numbers):
             found.setdefault(document.number, document)
-    return [(reference, found.get(reference.number.strip())) for reference in references]
+    return [(reference, found.get(key(reference))) for reference in references]
 
 
 def notify_asker(question, page):
