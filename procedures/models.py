@@ -109,6 +109,23 @@ class LifeEvent(models.Model):
             self.slug = vietnamese_slugify(self.name)
         super().save(*args, **kwargs)
 
+    @classmethod
+    def links(cls):
+        """[{"name", "audience", "url"}] of every life event, for other apps (the search's
+        few-results help) that show them without importing this module."""
+        catalogue = portal_catalogue()
+        if catalogue is None:
+            return []
+        labels = dict(AUDIENCES)
+        return [
+            {
+                "name": event.name,
+                "audience": labels.get(event.audience),
+                "url": catalogue.life_event_url(event),
+            }
+            for event in cls.objects.all()
+        ]
+
     def get_url(self):
         """The page listing its procedures on the portal-wide catalogue (None before it exists)."""
         catalogue = portal_catalogue()

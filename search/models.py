@@ -156,3 +156,23 @@ class PendingIndexUpdate(models.Model):
 
     def __str__(self):
         return f"trang {self.page_id}: {self.reason}"
+
+
+class SearchedPage(models.Model):
+    """How many searches on one day had this page as their first result: the portal's own
+    measure of what people search for most, shown when a search finds little. A counter per
+    page and day, with nothing about who searched or what they typed."""
+
+    # A plain id, as in PendingIndexUpdate: the engine may name a page deleted moments ago, and
+    # the list shown keeps only pages that are in the index's database copy.
+    page_id = models.PositiveIntegerField()
+    day = models.DateField("Ngày")
+    count = models.PositiveIntegerField("Số lượt tìm", default=0)
+
+    class Meta:
+        verbose_name = "Lượt tìm kiếm trang"
+        verbose_name_plural = "Lượt tìm kiếm trang"
+        constraints = [models.UniqueConstraint(fields=["page_id", "day"], name="one_search_counter_per_day")]
+
+    def __str__(self):
+        return f"{self.page_id} {self.day}: {self.count}"

@@ -4,6 +4,7 @@ database copy of the index through Wagtail's database search backend.
 Both paths return the same `SearchOutcome`, which the HTML page and the JSON API render.
 """
 
+import datetime
 import html
 import logging
 import re
@@ -11,9 +12,10 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.db.models import Case, Value, When
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Case, F, Sum, Value, When
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from wagtail.search.models import IndexEntry
@@ -22,7 +24,7 @@ from wagtail.search.query import Or, PlainText
 from . import types
 from .documents import SCHEMA_VERSION
 from .engine import EngineError, get_engine
-from .models import SearchDocument, Synonym
+from .models import SearchDocument, SearchedPage, Synonym
 from .queries import (
     FACET_FIELDS,
     SUGGEST_BELOW,
@@ -55,6 +57,11 @@ class SearchOutcome:
     suggestion: str | None = None
     # True when an engine is configured but could not answer (the page says so).
     engine_failed: bool = False
+    # The page id of the first result (counted for "most searched"; not part of the results).
+    first_page_id: int | None = None
+    # When the search found little: {"life_events": [...], "popular": [...]}, for the page's
+    # help block and the API (see few_results_help).
+    few_results: dict | None = None
 
     @property
     def num_pages(self):
@@ -109,7 +116,73 @@ def search(params):
         outcome = database_search(params)
     if decoded:
         outcome.suggestion = decoded
+    if params.query and params.page == 1:
+        if outcome.results and outcome.results[0]["type"] == "procedure":
+            count_search(outcome.first_page_id)
+        if outcome.count < SUGGEST_BELOW:
+            outcome.few_results = few_results_help()
     return outcome
+
+
+# -- few or no results: life events and the most-searched procedures ------------------------
+
+POPULAR_SIZE = 5
+POPULAR_DAYS = 90
+
+
+def count_search(page_id):
+    """One more search today whose first result was this page (a procedure)."""
+    if page_id is None:
+        return
+    today = timezone.localdate()
+    try:
+        with transaction.atomic():
+            counter = SearchedPage.objects.filter(page_id=page_id, day=today)
+            if not counter.update(count=F("count") + 1):
+                SearchedPage.objects.bulk_create(
+                    [SearchedPage(page_id=page_id, day=today, count=1)], ignore_conflicts=True
+                )
+    except DatabaseError as error:  # a counter is not worth failing a search for
+        logger.warning("search: could not count a search for page %s: %s", page_id, error)
+
+
+def popular_procedures(size=POPULAR_SIZE):
+    """[{"title", "url"}] of the live procedures most often found first in the last
+    POPULAR_DAYS days; the featured procedures while nothing has been counted."""
+    since = timezone.localdate() - datetime.timedelta(days=POPULAR_DAYS)
+    ranked = (
+        SearchedPage.objects.filter(
+            day__gte=since, page_id__in=SearchDocument.objects.filter(type="procedure")
+        )
+        .values("page_id")
+        .annotate(total=Sum("count"))
+        .order_by("-total", "page_id")[:size]
+    )
+    order = [row["page_id"] for row in ranked]
+    documents = SearchDocument.objects.in_bulk(order)
+    found = [{"title": documents[pk].title, "url": documents[pk].url} for pk in order if pk in documents]
+    if found:
+        return found
+    from django.apps import apps
+
+    try:
+        model = apps.get_model("procedures", "ProcedurePage")
+    except LookupError:
+        return []
+    featured = model.objects.live().public().filter(featured=True).order_by("title")[:size]
+    return [{"title": page.title, "url": page.get_url()} for page in featured]
+
+
+def few_results_help():
+    """What the search offers when it found little: the life events, which lead to procedures
+    without knowing their names, and the procedures people search for most."""
+    from django.apps import apps
+
+    try:
+        life_events = apps.get_model("procedures", "LifeEvent").links()
+    except LookupError:
+        life_events = []
+    return {"life_events": life_events, "popular": popular_procedures()}
 
 
 def suggest(query, size=8):
@@ -185,6 +258,7 @@ def _engine_search(engine, params):
         count=count,
         results=results,
         facets=label_facets(facets, params, sectors),
+        first_page_id=int(response[0].meta.id) if len(response) else None,
     )
     if params.query and count < SUGGEST_BELOW:
         outcome.suggestion = _did_you_mean(engine, params, results)
@@ -367,6 +441,7 @@ def database_search(params):
         count=count,
         results=[_db_result(row, words) for row in rows],
         facets=label_facets(counts, params),
+        first_page_id=rows[0].page_id if rows else None,
     )
 
 

@@ -276,3 +276,36 @@ def test_demo_procedures_are_all_tagged_with_known_life_events(db):
         assert entry["life_events"], entry["code"]
         assert set(entry["life_events"]) <= names, entry["code"]
         assert entry["keywords"], entry["code"]
+
+
+# -- few or no results ------------------------------------------------------------------------
+
+
+def test_few_results_offer_life_events_and_the_most_searched_procedures(
+    client, fresh_engine, run_import, portal_sections
+):
+    run_import(content())
+    get_engine_refresh()
+    for _ in range(3):
+        assert client.get("/api/search/", {"q": "dang ky khai tu"}).json()["results"][0]["title"] == (
+            "Đăng ký khai tử"
+        )
+    client.get("/api/search/", {"q": "khai sinh"})
+    body = client.get("/api/search/", {"q": "qwzx khong co gi"}).json()
+    assert body["count"] == 0
+    assert [item["title"] for item in body["few_results"]["popular"]] == [
+        "Đăng ký khai tử",
+        "Đăng ký khai sinh",
+    ]
+    events = {item["name"]: item for item in body["few_results"]["life_events"]}
+    assert events["Có con nhỏ"]["url"] == "/thu-tuc-hanh-chinh/su-kien/co-con-nho/"
+    assert events["Khởi sự kinh doanh"]["audience"] == "Doanh nghiệp"
+    html = client.get("/tim-kiem/", {"q": "khai sinhh"}).content.decode()
+    assert "Có phải bạn muốn tìm:" in html and "Đăng ký khai sinh" in html
+    assert "Thủ tục được tìm nhiều" in html and "Tìm thủ tục theo sự kiện cuộc sống" in html
+    assert 'href="/thu-tuc-hanh-chinh/su-kien/co-con-nho/"' in html
+    # The misspelt search found "Đăng ký khai sinh" first too: 3 against 2 now.
+    with override_settings(ELASTICSEARCH_URL=None):  # the database fallback offers the same help
+        fallback = database("qwzx khong co gi")
+        assert fallback.backend == "database"
+        assert fallback.few_results["popular"][0]["title"] == "Đăng ký khai tử"

@@ -43,7 +43,8 @@ def test_multi_syllable_query_rescores_the_best_hits_with_phrases():
         for clause in should
         for field, phrase in clause.get("match_phrase", {}).items()
     }
-    assert phrases == dict.fromkeys(["title.folded", "summary.folded", "body.folded"], "dang ky khai sinh")
+    fields = ["title.folded", "keywords.folded", "summary.folded", "body.folded"]
+    assert phrases == dict.fromkeys(fields, "dang ky khai sinh")
 
 
 def test_procedure_query_multiplies_procedures_in_the_rescore_only():
@@ -85,7 +86,7 @@ def test_facets_request_counts_exactly_without_scoring():
     assert "must" not in request["query"]["bool"] and "rescore" not in request
     # Selected facets narrow the count but not the other facets' counts.
     assert request["post_filter"] == {"bool": {"filter": [{"term": {"type": "procedure"}}]}}
-    assert set(request["aggs"]) == {"type", "agency", "sector", "level"}
+    assert set(request["aggs"]) == {"type", "agency", "sector", "level", "life_event"}
     (counted,) = [
         clause["bool"]["should"] for clause in request["query"]["bool"]["filter"] if "bool" in clause
     ]

@@ -36,7 +36,7 @@ def test_api_answer_has_the_contract_shape(client, corpus):
         "snippet": first["snippet"],
     }
     assert "<mark>" in first["snippet"]
-    assert set(body["facets"]) == {"type", "agency", "sector", "level"}
+    assert set(body["facets"]) == {"type", "agency", "sector", "level", "life_event"}
     procedures = body["facets"]["type"][0]
     assert (procedures["value"], procedures["label"]) == ("procedure", "Thủ tục hành chính")
     assert procedures["count"] == sum(r["type"] == "procedure" for r in body["results"])
@@ -148,7 +148,7 @@ def test_search_page_shows_results_facets_suggestion_and_pagination(client, corp
     assert 'rel="next"' in html
     assert "page=2" in html
     misspelt = client.get("/tim-kiem/", {"q": "khai sinhh"}).content.decode()
-    assert "Bạn muốn tìm:" in misspelt
+    assert "Có phải bạn muốn tìm:" in misspelt
     assert "Đăng ký khai sinh" in misspelt
 
 
