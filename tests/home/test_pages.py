@@ -95,7 +95,10 @@ def test_a_page_belongs_to_its_nearest_agency(make_agency):
 
 
 def test_agency_setup_creates_its_sections_and_collection(agency):
-    assert set(agency.get_children().values_list("slug", flat=True)) == {"tin-tuc", "thu-tuc"}
+    # Every app's agency section (home/structure.py: register_agency_section), in its order.
+    children = list(agency.get_children().specific())
+    assert [child.slug for child in children] == ["tin-tuc", "thu-tuc", "van-ban", "gop-y-du-thao", "hoi-dap"]
+    assert type(children[0]).__name__ == "NewsIndexPage" and all(child.live for child in children)
     assert agency.collection.name == "Sở Tư pháp"
 
 
