@@ -30,6 +30,8 @@ def ask(index, request):
     status, created, limited = 200, None, False
     if request.method == "POST":
         form = AskForm(request.POST)
+        # Only a question about to be stored counts against the limit: a citizen correcting a
+        # typo is not refused, and what fails validation (honeypot included) stores nothing.
         if form.is_valid() and not (limited := not allow(request, "question")):
             data = form.cleaned_data
             created = Question.objects.create(

@@ -58,6 +58,11 @@ def test_an_agency_sees_only_its_own_questions(client, people, questions):
         assert "Khai sinh cho con ở nước ngoài" in html
         assert "Cấp phép hành nghề y" not in html
         assert "Chưa rõ hỏi cơ quan nào" not in html
+        found = client.get(INDEX, {"q": "khai sinh"}).content.decode()
+        assert "Khai sinh cho con ở nước ngoài" in found
+        assert "Cấp phép hành nghề y" not in client.get(INDEX, {"q": "hành nghề"}).content.decode()
+        results = client.get(reverse("questions:index_results"), {"status": Question.WAITING})
+        assert results.status_code == 200 and "Cấp phép hành nghề y" not in results.content.decode()
 
 
 def test_one_agency_cannot_open_another_agency_question(client, people, questions):
