@@ -37,23 +37,23 @@ def menu_page(home):
 def test_menu_shows_a_published_page_at_once_and_drops_it_when_unpublished(
     client, portal_sections, menu_page
 ):
-    assert "Hỏi đáp" not in menu_html(client)  # the menu is cached now
-    page = menu_page("Hỏi đáp", "hoi-dap")
-    assert 'href="/hoi-dap/"' in menu_html(client)
+    assert "Thông báo" not in menu_html(client)  # the menu is cached now
+    page = menu_page("Thông báo", "thong-bao")
+    assert 'href="/thong-bao/"' in menu_html(client)
     page.unpublish()
-    assert "Hỏi đáp" not in menu_html(client)
+    assert "Thông báo" not in menu_html(client)
 
 
 def test_menu_follows_a_new_title_a_move_and_a_deletion(client, portal_sections, menu_page, home):
-    page = menu_page("Hỏi đáp", "hoi-dap")
-    assert "Hỏi đáp" in menu_html(client)
-    page.title = "Hỏi đáp trực tuyến"
+    page = menu_page("Thông báo", "thong-bao")
+    assert "Thông báo" in menu_html(client)
+    page.title = "Thông báo trực tuyến"
     page.save_revision().publish()
-    assert "Hỏi đáp trực tuyến" in menu_html(client)
+    assert "Thông báo trực tuyến" in menu_html(client)
 
     holder = menu_page("Giới thiệu", "gioi-thieu")
     page.move(holder, pos="last-child")
-    assert "Hỏi đáp trực tuyến" not in menu_html(client)
+    assert "Thông báo trực tuyến" not in menu_html(client)
 
     holder.delete()
     assert "Giới thiệu" not in menu_html(client)
@@ -68,9 +68,9 @@ def test_a_page_made_private_leaves_the_menu_at_once(client, portal_sections, me
 
 
 def test_the_current_page_is_marked_in_the_cached_menu(client, portal_sections, menu_page):
-    menu_page("Hỏi đáp", "hoi-dap")
-    assert 'href="/hoi-dap/" aria-current="page"' in menu_html(client, "/hoi-dap/")
-    assert 'href="/hoi-dap/" aria-current' not in menu_html(client, "/")
+    menu_page("Thông báo", "thong-bao")
+    assert 'href="/thong-bao/" aria-current="page"' in menu_html(client, "/thong-bao/")
+    assert 'href="/thong-bao/" aria-current' not in menu_html(client, "/")
 
 
 def test_footer_and_title_show_the_saved_settings_on_the_next_request(client, portal_sections):
@@ -84,9 +84,9 @@ def test_footer_and_title_show_the_saved_settings_on_the_next_request(client, po
 
 
 def test_breadcrumbs_follow_a_renamed_section(client, portal_sections, menu_page):
-    section = menu_page("Hỏi đáp", "hoi-dap")
+    section = menu_page("Thông báo", "thong-bao")
     child = menu_page("Câu hỏi thường gặp", "cau-hoi", parent=section)
-    assert ">Hỏi đáp</a>" in client.get(child.url).content.decode()
+    assert ">Thông báo</a>" in client.get(child.url).content.decode()
     section.title = "Hỏi – đáp"
     section.save_revision().publish()
     assert ">Hỏi – đáp</a>" in client.get(child.url).content.decode()
@@ -105,13 +105,13 @@ class BrokenCache:
 def test_pages_are_served_when_the_cache_fails_and_the_error_is_logged(
     client, portal_sections, menu_page, monkeypatch, caplog
 ):
-    menu_page("Hỏi đáp", "hoi-dap")
+    menu_page("Thông báo", "thong-bao")
     monkeypatch.setattr(fragments, "cache", BrokenCache())
     with caplog.at_level(logging.ERROR, logger="portal.fragments"):
         response = client.get("/")
-        page = menu_page("Lịch công tác", "lich-cong-tac")  # publishing still works
+        page = menu_page("Đường dây nóng", "duong-day-nong")  # publishing still works
     assert response.status_code == 200
-    assert 'href="/hoi-dap/"' in menu_html(client)
-    assert "Lịch công tác" in menu_html(client)
+    assert 'href="/thong-bao/"' in menu_html(client)
+    assert "Đường dây nóng" in menu_html(client)
     assert page.live
     assert "Fragment cache unavailable" in caplog.text
