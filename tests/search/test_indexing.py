@@ -257,8 +257,8 @@ def test_moving_a_subtree_is_one_bulk_request_and_not_queries_per_page(
 
     other = make_agency("so-tu-phap", "Sở Tư pháp")
     small, large = (
-        publish(standard("Hỏi đáp", slug="hoi-dap"), district),
-        publish(standard("Hỏi đáp pháp luật", slug="hoi-dap-phap-luat"), district),
+        publish(standard("Giải đáp", slug="giai-dap"), district),
+        publish(standard("Giải đáp pháp luật", slug="giai-dap-phap-luat"), district),
     )
     publish(standard("Câu hỏi chung", slug="cau-hoi-chung"), small)
     for number in range(1, 13):
