@@ -83,6 +83,7 @@ def _search_paths():
                 _slug_parameter("agency", "An agency's slug; its sub-agencies are included."),
                 _slug_parameter("sector", "A sector's slug (lĩnh vực)."),
                 _number_parameter("level", "Procedures of this service level.", 1, 4),
+                _slug_parameter("life_event", "Procedures of this life event (sự kiện cuộc sống)."),
                 _number_parameter("page", "1-based page number.", 1, MAX_RESULT_WINDOW, 1),
                 _number_parameter("page_size", "Results per page.", 1, PAGE_SIZE_MAX, PAGE_SIZE_DEFAULT),
                 {
@@ -271,6 +272,33 @@ def _components():
                         },
                     },
                     "suggestion": {**NULLABLE_STRING, "description": "“Bạn muốn tìm”: a better query."},
+                    "few_results": {
+                        "type": "object",
+                        "description": "Only when little was found: ways to a procedure without its name.",
+                        "required": ["life_events", "popular"],
+                        "properties": {
+                            "life_events": {
+                                "type": "array",
+                                "items": {
+                                    "type": "object",
+                                    "required": ["name", "url"],
+                                    "properties": {
+                                        "name": {"type": "string"},
+                                        "audience": NULLABLE_STRING,
+                                        "url": {"type": "string"},
+                                    },
+                                },
+                            },
+                            "popular": {
+                                "type": "array",
+                                "items": {
+                                    "type": "object",
+                                    "required": ["title", "url"],
+                                    "properties": {"title": {"type": "string"}, "url": {"type": "string"}},
+                                },
+                            },
+                        },
+                    },
                 },
             },
             "RatingRefusal": {
