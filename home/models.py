@@ -213,10 +213,15 @@ class HomePage(DirectRoutingMixin, PortalPageMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
 
     parent_page_types = ["wagtailcore.Page"]
+    # The portal sections (home/structure.py) by name, so that an administrator can also add one.
     subpage_types = [
         "news.NewsIndexPage",
         "procedures.ProcedureIndexPage",
         "home.AgencyIndexPage",
+        "legal_documents.LegalDocumentIndexPage",
+        "consultations.ConsultationIndexPage",
+        "questions.QuestionIndexPage",
+        "schedule.SchedulePage",
         "home.StandardPage",
     ]
     max_count = 1
@@ -432,6 +437,9 @@ class AgencyPage(DirectRoutingMixin, PortalPageMixin, ContactFieldsMixin, Page):
         "home.AgencyPage",
         "news.NewsIndexPage",
         "procedures.ProcedureIndexPage",
+        "legal_documents.LegalDocumentIndexPage",
+        "consultations.ConsultationIndexPage",
+        "questions.QuestionIndexPage",
         "home.StandardPage",
     ]
 
