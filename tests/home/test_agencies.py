@@ -25,6 +25,9 @@ import pytest
 
 from home.models import AgencyAccess, AgencyLeader, AgencyPage, StandardPage
 
+# Every app registers its agency section (home/structure.py: register_agency_section).
+AGENCY_SECTIONS = {"tin-tuc", "thu-tuc", "van-ban", "gop-y-du-thao", "hoi-dap"}
+
 
 @pytest.fixture(autouse=True)
 def forget_cached_sites():
@@ -70,7 +73,7 @@ def test_create_agency_makes_page_sections_groups_permissions_workflow_and_site(
     agency = AgencyPage.objects.get(slug="so-tu-phap")
     assert agency.live and agency.email == "stp@tiengiang.gov.vn"
     assert agency.get_parent().pk == portal_sections["co-quan"].pk
-    assert {child.slug for child in agency.get_children()} == {"tin-tuc", "thu-tuc"}
+    assert {child.slug for child in agency.get_children()} == AGENCY_SECTIONS
 
     access = AgencyAccess.objects.get(agency=agency)
     assert access.editors.name == "Sở Tư pháp – Biên tập viên"
@@ -230,7 +233,7 @@ def test_agency_page_made_in_the_admin_gets_its_groups_and_workflow(admin_client
     agency = AgencyPage.objects.get(slug="so-y-te")
     assert agency.access.editors.name == "Sở Y tế – Biên tập viên"
     assert WorkflowPage.objects.get(page=agency).workflow == agency.access.workflow
-    assert {child.slug for child in agency.get_children()} == {"tin-tuc", "thu-tuc"}
+    assert {child.slug for child in agency.get_children()} == AGENCY_SECTIONS
 
 
 # --- own hostname -----------------------------------------------------------------------

@@ -78,26 +78,29 @@ def test_migrate_creates_the_missing_portal_sections_once(home):
     assert sections() == []
 
     output = migrate()
-    assert sections() == [
+    created = sections()
+    assert created[:3] == [
         ("tin-tuc", NewsIndexPage, True),
         ("thu-tuc-hanh-chinh", ProcedureIndexPage, True),
         ("co-quan", AgencyIndexPage, True),
     ]
+    # ... and the other apps' sections, in menu order.
+    assert [slug for slug, _, _ in created[3:]] == ["van-ban", "gop-y-du-thao", "hoi-dap", "lich-cong-tac"]
     assert "Đã tạo mục Tin tức – Sự kiện" in output
 
     migrate()
-    assert len(sections()) == 3
+    assert sections() == created
 
 
 @pytest.mark.django_db
 def test_an_app_adds_its_section_to_the_registry(home, monkeypatch):
     # What a later app (the register at /van-ban/, say) does in its AppConfig.ready().
     monkeypatch.setattr(structure, "_sections", dict(structure._sections))
-    structure.register_portal_section("van-ban", "Văn bản", "home.StandardPage", order=40)
+    structure.register_portal_section("thong-bao", "Thông báo", "home.StandardPage", order=400)
     migrate()
-    added = home.get_children().get(slug="van-ban")
-    assert added.specific_class is StandardPage and added.title == "Văn bản" and added.live
-    assert [page.slug for page in home.get_children()][-1] == "van-ban"
+    added = home.get_children().get(slug="thong-bao")
+    assert added.specific_class is StandardPage and added.title == "Thông báo" and added.live
+    assert [page.slug for page in home.get_children()][-1] == "thong-bao"
 
 
 @pytest.mark.django_db

@@ -5,17 +5,25 @@ from wagtail.test.utils import WagtailPageTestCase
 
 import pytest
 
+from consultations.models import ConsultationIndexPage
 from home.models import AgencyIndexPage, AgencyPage, HomePage, StandardPage
 from home.structure import ensure_portal_sections, home_page
+from legal_documents.models import LegalDocumentIndexPage
 from news.models import NewsIndexPage
 from procedures.models import ProcedureIndexPage
+from questions.models import QuestionIndexPage
+from schedule.models import SchedulePage
+
+# The sections that the portal and every agency hold besides news and procedures.
+CIVIC_SECTIONS = {LegalDocumentIndexPage, ConsultationIndexPage, QuestionIndexPage}
 
 
 @pytest.mark.django_db
 class TestTreeRules(WagtailPageTestCase):
     def test_home_page_takes_the_portal_sections(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {NewsIndexPage, ProcedureIndexPage, AgencyIndexPage, StandardPage}
+            HomePage,
+            {NewsIndexPage, ProcedureIndexPage, AgencyIndexPage, StandardPage, *CIVIC_SECTIONS, SchedulePage},
         )
 
     def test_agencies_live_only_in_the_directory_or_under_another_agency(self):
@@ -25,7 +33,7 @@ class TestTreeRules(WagtailPageTestCase):
 
     def test_agency_holds_its_own_sections(self):
         self.assertAllowedSubpageTypes(
-            AgencyPage, {AgencyPage, NewsIndexPage, ProcedureIndexPage, StandardPage}
+            AgencyPage, {AgencyPage, NewsIndexPage, ProcedureIndexPage, StandardPage, *CIVIC_SECTIONS}
         )
 
     def test_there_is_one_home_page_and_one_directory(self):
