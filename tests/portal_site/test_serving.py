@@ -116,6 +116,7 @@ def _production_environment(database_url, redis_url, prefix):
         "SECURE_SSL_REDIRECT": "false",
     }
     environment.pop("ELASTICSEARCH_URL", None)
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # the browser tests', not production's
     return environment
 
 

@@ -9,7 +9,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
+    # DJANGO_ALLOW_ASYNC_UNSAFE is the browser tests' (Playwright's event loop), not a deployment's.
+    unset = ("SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    environment = {k: v for k, v in os.environ.items() if k not in unset}
     environment.update(DJANGO_SETTINGS_MODULE="portal_site.settings.production", **env)
     return subprocess.run(  # noqa: S603 (fixed arguments)
         [sys.executable, "manage.py", *args],
