@@ -18,13 +18,8 @@ Extensions, all optional:
 
 import datetime
 import re
-from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.files import File
-
-from wagtail.documents import get_document_model
-from wagtail.utils.file import hash_filelike
 
 from consultations.models import (
     ARTICLE_NUMBER_RE,
@@ -36,8 +31,14 @@ from consultations.models import (
     ConsultationPage,
     today,
 )
-from portal_site.importing import Entry, paragraphs_html, publish, set_if_changed
-from procedures.files import check_form_file
+from portal_site.importing import (
+    Entry,
+    ImportFiles,
+    collection_document,
+    paragraphs_html,
+    publish,
+    set_if_changed,
+)
 
 RELATIVE_DATE = re.compile(r"^today(?:([+-])(\d{1,4}))?$")
 CHILDREN = {
@@ -55,25 +56,14 @@ def _date(entry, field):
     return entry.date(field, required=True)
 
 
-class DraftFiles:
-    """Files under --files-dir: checked once each (the procedure forms' checks), hashed once."""
-
-    def __init__(self, files_dir):
-        self.files_dir, self.checked = files_dir, {}
+class DraftFiles(ImportFiles):
+    """The drafts' and outcomes' files: {"title", "filename"} objects in a list field."""
 
     def check(self, entry, field, position):
         sub = entry.sub_entry(field, position)
         filename = sub.text("filename", required=True, max_length=255)
         title = sub.text("title", required=True, max_length=255)
-        path = sub.file_path("filename", filename, self.files_dir, "tệp dự thảo")
-        if path not in self.checked:
-            try:
-                check_form_file(path.name, path.read_bytes())
-            except ValidationError as exc:
-                raise sub.error("filename", exc.messages[0]) from None
-            with open(path, "rb") as handle:
-                self.checked[path] = hash_filelike(handle)
-        return {"title": title, "path": path, "hash": self.checked[path]}
+        return {"title": title, **super().check(sub, filename, "tệp dự thảo")}
 
 
 class ConsultationSection:
@@ -201,9 +191,12 @@ class ConsultationSection:
             agency, section, collection = agencies[slug]
             children = {
                 "articles": item["articles"],
-                "files": [(f["title"], self._document(f, collection, documents).pk) for f in item["files"]],
+                "files": [
+                    (f["title"], collection_document(f, collection, documents).pk) for f in item["files"]
+                ],
                 "outcome_files": [
-                    (f["title"], self._document(f, collection, documents).pk) for f in item["outcome_files"]
+                    (f["title"], collection_document(f, collection, documents).pk)
+                    for f in item["outcome_files"]
                 ],
             }
             page = (
@@ -250,23 +243,6 @@ class ConsultationSection:
         ]
         ConsultationComment.objects.bulk_create(new)
         return bool(new)
-
-    @staticmethod
-    def _document(file, collection, cache):
-        """The collection's document with these bytes, or a new one made from the file."""
-        key = (collection.pk, file["hash"])
-        if key not in cache:
-            Document = get_document_model()
-            document = Document.objects.filter(collection=collection, file_hash=file["hash"]).first()
-            if document is None:
-                with open(file["path"], "rb") as handle:
-                    document = Document(title=file["title"], collection=collection)
-                    document.file.save(Path(file["path"]).name, File(handle), save=False)
-                    document.file_size = document.file.size
-                    document.file_hash = file["hash"]
-                    document.save()
-            cache[key] = document
-        return cache[key]
 
     @staticmethod
     def _current_children(page):

@@ -1,11 +1,10 @@
 """The "documents" section of the import format, written back out (the importer's mirror image)."""
 
-import os
-import shutil
 from pathlib import Path
 
 from home.models import AgencyPage, nearest_agency
 from legal_documents.models import LegalDocumentPage
+from portal_site.importing import export_file
 
 
 def export_documents(files_dir, agency=None, progress=None):
@@ -29,18 +28,6 @@ def export_documents(files_dir, agency=None, progress=None):
         if progress:
             progress("Văn bản", done, total)
     return entries
-
-
-def _copy(document, files_dir, filenames):
-    """Copy a document once; a name already used by another document gets the document's id."""
-    if document.pk not in filenames:
-        name = os.path.basename(document.file.name)
-        if name in filenames.values():
-            name = f"{document.pk}-{name}"
-        with document.file.open("rb") as source, open(files_dir / name, "wb") as target:
-            shutil.copyfileobj(source, target)
-        filenames[document.pk] = name
-    return filenames[document.pk]
 
 
 def _date(value):
@@ -67,7 +54,7 @@ def _entry(page, agency_slug, files_dir, filenames):
         "title": page.title,
         "slug": page.slug,
         "files": [
-            {"title": file.title, "filename": _copy(file.document, files_dir, filenames)}
+            {"title": file.title, "filename": export_file(file.document, files_dir, filenames)}
             for file in page.files.all()
         ],
         "replaces": relations["thay-the"],

@@ -13,17 +13,11 @@ portal), else the one document with that number anywhere. Documents are written 
 name, so that a file may list a document before the one it replaces.
 """
 
-from pathlib import Path
-
 from django.core.exceptions import ValidationError
-from django.core.files import File
-
-from wagtail.documents import get_document_model
-from wagtail.utils.file import hash_filelike
 
 from anyascii import anyascii
 
-from portal_site.importing import Entry, publish, set_if_changed
+from portal_site.importing import Entry, ImportFiles, collection_document, publish, set_if_changed
 from portal_site.text import vietnamese_slugify
 
 KEYS = {
@@ -74,7 +68,7 @@ class DocumentSection:
                 "slug", flat=True
             )
         )
-        files = DocumentFiles(context.files_dir)
+        files = ImportFiles(context.files_dir)
         cleaned, seen = [], {}
         for index, raw in enumerate(entries):
             entry = Entry(self.key, index, raw, id_field="number")
@@ -125,7 +119,10 @@ class DocumentSection:
             sub = entry.sub_entry("files", position)
             filename = sub.text("filename", required=True, max_length=255)
             document_files.append(
-                {"title": sub.text("title", required=True, max_length=255), **files.check(sub, filename)}
+                {
+                    "title": sub.text("title", required=True, max_length=255),
+                    **files.check(sub, filename, "tệp văn bản"),
+                }
             )
         relations = {}
         for key in RELATION_KEYS:
@@ -269,7 +266,7 @@ class DocumentSection:
             agency, section, collection = agencies[item["agency"]]
             fields = dict(item["fields"], sector=self._sector(item["sector"], sectors))
             files = [
-                (file["title"], self._document(file, collection, documents).pk) for file in item["files"]
+                (file["title"], collection_document(file, collection, documents).pk) for file in item["files"]
             ]
             relations = [
                 (kind, written[target].pk if where == "file" else target)
@@ -341,23 +338,6 @@ class DocumentSection:
             cache[name] = sector
         return cache[name]
 
-    @staticmethod
-    def _document(file, collection, cache):
-        """The collection's document with these bytes, or a new one made from the file."""
-        key = (collection.pk, file["hash"])
-        if key not in cache:
-            Document = get_document_model()
-            document = Document.objects.filter(collection=collection, file_hash=file["hash"]).first()
-            if document is None:
-                with open(file["path"], "rb") as handle:
-                    document = Document(title=file["title"], collection=collection)
-                    document.file.save(Path(file["filename"]).name, File(handle), save=False)
-                    document.file_size = document.file.size
-                    document.file_hash = file["hash"]
-                    document.save()
-            cache[key] = document
-        return cache[key]
-
 
 def _spellings(normalized, items):
     """Numbers as stored may differ from their normalized form in case or spacing: query the
@@ -379,26 +359,3 @@ def _set_children(page, files, relations, file_model, relation_model):
         relation_model(sort_order=i, kind=kind, target_id=target_id)
         for i, (kind, target_id) in enumerate(relations)
     ]
-
-
-class DocumentFiles:
-    """Document files under --files-dir: checked once each (type sniffed as for procedure
-    forms), hashed, never read twice."""
-
-    def __init__(self, files_dir):
-        self.files_dir = files_dir
-        self.checked = {}
-
-    def check(self, entry, filename):
-        from procedures.files import check_form_file
-
-        path = entry.file_path("filename", filename, self.files_dir, "tệp văn bản")
-        if path not in self.checked:
-            data = path.read_bytes()
-            try:
-                check_form_file(path.name, data)
-            except ValidationError as exc:
-                raise entry.error("filename", exc.messages[0]) from None
-            with open(path, "rb") as handle:
-                self.checked[path] = hash_filelike(handle)
-        return {"filename": filename, "path": str(path), "hash": self.checked[path]}

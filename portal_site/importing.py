@@ -196,6 +196,71 @@ class Entry:
         return child
 
 
+class ImportFiles:
+    """The attachments an import names under --files-dir: each checked once (its bytes must be
+    the document its extension promises, portal_site.files), hashed, and never read twice."""
+
+    def __init__(self, files_dir):
+        self.files_dir = files_dir
+        self.checked = {}
+
+    def check(self, entry, filename, what="tệp đính kèm"):
+        """{"filename", "path", "hash"} of the entry's `filename`; an entry error if it is
+        missing or not what its name says (`what` names it in the message)."""
+        from wagtail.utils.file import hash_filelike
+
+        from portal_site.files import check_form_file
+
+        path = entry.file_path("filename", filename, self.files_dir, what)
+        if path not in self.checked:
+            try:
+                check_form_file(path.name, path.read_bytes())
+            except ValidationError as exc:
+                raise entry.error("filename", exc.messages[0]) from None
+            with open(path, "rb") as handle:
+                self.checked[path] = hash_filelike(handle)
+        return {"filename": filename, "path": str(path), "hash": self.checked[path]}
+
+
+def collection_document(file, collection, cache):
+    """The collection's Wagtail document with the checked file's bytes (ImportFiles.check plus a
+    "title"), or a new one made from it; `cache` keeps one lookup per file and collection."""
+    from django.core.files import File
+
+    from wagtail.documents import get_document_model
+
+    key = (collection.pk, file["hash"])
+    if key not in cache:
+        Document = get_document_model()
+        document = Document.objects.filter(collection=collection, file_hash=file["hash"]).first()
+        if document is None:
+            with open(file["path"], "rb") as handle:
+                document = Document(title=file["title"], collection=collection)
+                document.file.save(Path(file["filename"]).name, File(handle), save=False)
+                # Set on the fields themselves: the hash was computed when the entry was checked,
+                # and get_file_size()/get_file_hash() would each save the row again.
+                document.file_size = document.file.size
+                document.file_hash = file["hash"]
+                document.save()
+        cache[key] = document
+    return cache[key]
+
+
+def export_file(document, files_dir, filenames):
+    """Copy a Wagtail document into an export's files folder once; its file name there (a name
+    another document already took gets the document's id in front)."""
+    import shutil
+
+    if document.pk not in filenames:
+        name = Path(document.file.name).name
+        if name in filenames.values():
+            name = f"{document.pk}-{name}"
+        with document.file.open("rb") as source, open(Path(files_dir) / name, "wb") as target:
+            shutil.copyfileobj(source, target)
+        filenames[document.pk] = name
+    return filenames[document.pk]
+
+
 def paragraphs_html(text):
     """Plain text to rich-text HTML: blank lines separate paragraphs, single newlines become <br>."""
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]

@@ -1,10 +1,9 @@
 """The procedures part of contracts.md §1, written back out (the importer's mirror image)."""
 
-import os
-import shutil
 from pathlib import Path
 
 from home.models import AgencyPage, nearest_agency
+from portal_site.importing import export_file
 from procedures.models import ProcedurePage
 
 
@@ -31,23 +30,11 @@ def export_procedures(files_dir, progress=None):
     for done, page in enumerate(procedures.iterator(chunk_size=500), start=1):
         forms = []
         for form in page.forms.all():
-            forms.append({"title": form.title, "filename": _copy(form.document, files_dir, filenames)})
+            forms.append({"title": form.title, "filename": export_file(form.document, files_dir, filenames)})
         entries.append(_entry(page, nearest_agency(page.path, agencies) or "", forms, filenames))
         if progress:
             progress("Thủ tục hành chính", done, total)
     return entries
-
-
-def _copy(document, files_dir, filenames):
-    """Copy a document once; a name already used by another document gets the document's id."""
-    if document.pk not in filenames:
-        name = os.path.basename(document.file.name)
-        if name in filenames.values():
-            name = f"{document.pk}-{name}"
-        with document.file.open("rb") as source, open(files_dir / name, "wb") as target:
-            shutil.copyfileobj(source, target)
-        filenames[document.pk] = name
-    return filenames[document.pk]
 
 
 def _entry(page, agency_slug, forms, filenames):

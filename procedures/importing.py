@@ -29,19 +29,13 @@ is reused, not uploaded again.
 """
 
 import re
-from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.files import File
-
-from wagtail.documents import get_document_model
-from wagtail.utils.file import hash_filelike
 
 from anyascii import anyascii
 
-from portal_site.importing import Entry, publish, set_if_changed
+from portal_site.importing import Entry, ImportFiles, collection_document, publish, set_if_changed
 from portal_site.text import vietnamese_slugify
-from procedures.files import check_form_file
 from procedures.models import (
     CHANNEL_CHOICES,
     CODE_RE,
@@ -113,7 +107,7 @@ class ProcedureSection:
                 "slug", flat=True
             )
         )
-        files = FormFiles(context.files_dir)
+        files = ImportFiles(context.files_dir)
         # Life events are named as editors see them; matched on the slug of the name, so that
         # case and tone placement do not matter.
         self.life_events = {event.slug: event for event in LifeEvent.objects.all()}
@@ -174,7 +168,10 @@ class ProcedureSection:
             form = entry.sub_entry("forms", position)
             filename = form.text("filename", required=True, max_length=255)
             forms.append(
-                {"title": form.text("title", required=True, max_length=255), **files.check(form, filename)}
+                {
+                    "title": form.text("title", required=True, max_length=255),
+                    **files.check(form, filename, "biểu mẫu"),
+                }
             )
         if level == 2 and not forms:
             raise entry.error("forms", "thủ tục mức độ 2 phải có ít nhất một biểu mẫu tải về.")
@@ -324,7 +321,7 @@ class ProcedureSection:
             if fields["level"] in (3, 4) and not fields["national_portal_url"]:
                 fields["national_portal_url"] = national_portal
             forms = [
-                (form["title"], self._document(form, collection, documents).pk)
+                (form["title"], collection_document(form, collection, documents).pk)
                 for form in item["children"]["forms"]
             ]
             by_filename = dict(zip((f["filename"] for f in item["children"]["forms"]), forms, strict=True))
@@ -396,25 +393,6 @@ class ProcedureSection:
         return cache[name]
 
     @staticmethod
-    def _document(form, collection, cache):
-        """The collection's document with these bytes, or a new one made from the file."""
-        key = (collection.pk, form["hash"])
-        if key not in cache:
-            Document = get_document_model()
-            document = Document.objects.filter(collection=collection, file_hash=form["hash"]).first()
-            if document is None:
-                with open(form["path"], "rb") as handle:
-                    document = Document(title=form["title"], collection=collection)
-                    document.file.save(Path(form["filename"]).name, File(handle), save=False)
-                    # Set on the fields themselves: the hash was computed when the entry was
-                    # checked, and get_file_size()/get_file_hash() would each save the row again.
-                    document.file_size = document.file.size
-                    document.file_hash = form["hash"]
-                    document.save()
-            cache[key] = document
-        return cache[key]
-
-    @staticmethod
     def _current_children(page):
         current = {}
         for relation, (_model, names) in CHILDREN.items():
@@ -433,23 +411,3 @@ class ProcedureSection:
                     for i, row in enumerate(children[relation])
                 ],
             )
-
-
-class FormFiles:
-    """Form files under --files-dir: checked once each, hashed, never read twice."""
-
-    def __init__(self, files_dir):
-        self.files_dir = files_dir
-        self.checked = {}
-
-    def check(self, entry, filename):
-        path = entry.file_path("filename", filename, self.files_dir, "biểu mẫu")
-        if path not in self.checked:
-            data = path.read_bytes()
-            try:
-                check_form_file(path.name, data)
-            except ValidationError as exc:
-                raise entry.error("filename", exc.messages[0]) from None
-            with open(path, "rb") as handle:
-                self.checked[path] = hash_filelike(handle)
-        return {"filename": filename, "path": str(path), "hash": self.checked[path]}

@@ -192,7 +192,7 @@ LOGGING = {
 # --- procedures ---
 # Uploaded documents (procedure forms) must be an allowed office type whose bytes match the
 # extension, within a size limit shown next to the upload field.
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "procedures.files.ValidatedDocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal_site.files.ValidatedDocumentForm"
 PROCEDURES_FORM_MAX_SIZE = 20 * 1024 * 1024  # bytes
 WAGTAILDOCS_MAX_UPLOAD_SIZE = PROCEDURES_FORM_MAX_SIZE
 
@@ -274,7 +274,7 @@ AXES_PERMALOCK_MESSAGE = (
 )
 
 # Uploads: request bodies stay small except file uploads, which go to disk beyond 2.5 MB;
-# documents and images are checked by type and size (procedures/files.py sniffs documents).
+# documents and images are checked by type and size (portal_site/files.py sniffs documents).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # bytes of a request body, files not counted
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 DATA_UPLOAD_MAX_NUMBER_FILES = 20

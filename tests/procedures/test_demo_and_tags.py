@@ -9,8 +9,8 @@ from wagtail.models import ReferenceIndex
 import docx
 import pytest
 
+from portal_site.files import check_form_file
 from procedures.demo import FORMS, build_files
-from procedures.files import check_form_file
 from procedures.models import FormDownload, ProcedurePage
 from tests.procedures.conftest import procedure_entry, write_json
 

@@ -1,7 +1,8 @@
-"""Checks on form files: the bytes must be the office document their extension promises.
+"""Checks on document files: the bytes must be the office document their extension promises.
 
-Used by the admin's document form (WAGTAILDOCS_DOCUMENT_FORM_BASE) and by the importer, so that
-a renamed executable posing as a .pdf is refused by both.
+Used by the admin's document form (WAGTAILDOCS_DOCUMENT_FORM_BASE) and by every import of
+attachments (procedure forms, legal documents, drafts: portal_site.importing.ImportFiles), so
+that a renamed executable posing as a .pdf is refused by both.
 """
 
 import io
