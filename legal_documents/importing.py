@@ -264,7 +264,7 @@ class DocumentSection:
         for done, item in enumerate(items, start=1):
             entry = item["_entry"]
             agency, section, collection = agencies[item["agency"]]
-            fields = dict(item["fields"], sector=self._sector(item["sector"], sectors))
+            fields = dict(item["fields"], sector=_sector(item["sector"], sectors))
             files = [
                 (file["title"], collection_document(file, collection, documents).pk) for file in item["files"]
             ]
@@ -320,24 +320,6 @@ class DocumentSection:
             slug = f"{base}-{suffix}"
         return slug
 
-    @staticmethod
-    def _sector(name, cache):
-        from procedures.models import Sector
-
-        if not name:
-            return None
-        if name not in cache:
-            sector = Sector.objects.filter(name=name).first()
-            if sector is None:
-                base = slug = vietnamese_slugify(name) or "linh-vuc"
-                suffix = 1
-                while Sector.objects.filter(slug=slug).exists():
-                    suffix += 1
-                    slug = f"{base}-{suffix}"
-                sector = Sector.objects.create(name=name, slug=slug)
-            cache[name] = sector
-        return cache[name]
-
 
 def _spellings(normalized, items):
     """Numbers as stored may differ from their normalized form in case or spacing: query the
@@ -359,3 +341,10 @@ def _set_children(page, files, relations, file_model, relation_model):
         relation_model(sort_order=i, kind=kind, target_id=target_id)
         for i, (kind, target_id) in enumerate(relations)
     ]
+
+
+def _sector(name, cache):
+    """The sector of this name (made if missing), or None for no name."""
+    from procedures.models import Sector
+
+    return Sector.named(name, cache=cache) if name else None

@@ -317,7 +317,11 @@ class ProcedureSection:
             agency, collection = agencies[slug]
             section = sections[slug]
 
-            fields = dict(item["fields"], title=item["name"], sector=self._sector(item, sectors))
+            fields = dict(
+                item["fields"],
+                title=item["name"],
+                sector=Sector.named(item["sector"], item["sector_code"], sectors),
+            )
             if fields["level"] in (3, 4) and not fields["national_portal_url"]:
                 fields["national_portal_url"] = national_portal
             forms = [
@@ -373,24 +377,6 @@ class ProcedureSection:
         base = vietnamese_slugify(item["name"], max_length=80) or "thu-tuc"
         taken = section.get_children().filter(slug=base).exists()
         return f"{base}-{item['code'].replace('.', '-')}" if taken else base
-
-    @staticmethod
-    def _sector(item, cache):
-        name = item["sector"]
-        if name not in cache:
-            sector = Sector.objects.filter(name=name).first()
-            if sector is None:
-                base = slug = vietnamese_slugify(name) or "linh-vuc"
-                suffix = 1
-                while Sector.objects.filter(slug=slug).exists():
-                    suffix += 1
-                    slug = f"{base}-{suffix}"
-                sector = Sector.objects.create(name=name, slug=slug, code=item["sector_code"])
-            elif item["sector_code"] and sector.code != item["sector_code"]:
-                sector.code = item["sector_code"]
-                sector.save(update_fields=["code"])
-            cache[name] = sector
-        return cache[name]
 
     @staticmethod
     def _current_children(page):

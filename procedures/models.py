@@ -73,6 +73,27 @@ class Sector(models.Model):
             self.slug = vietnamese_slugify(self.name)
         super().save(*args, **kwargs)
 
+    @classmethod
+    def named(cls, name, code="", cache=None):
+        """The sector of this name, made if missing (with a free slug), its code set when given;
+        imports pass a `cache` dict so that each name costs one lookup per run."""
+        if cache is not None and name in cache:
+            return cache[name]
+        sector = cls.objects.filter(name=name).first()
+        if sector is None:
+            base = slug = vietnamese_slugify(name) or "linh-vuc"
+            suffix = 1
+            while cls.objects.filter(slug=slug).exists():
+                suffix += 1
+                slug = f"{base}-{suffix}"
+            sector = cls.objects.create(name=name, slug=slug, code=code)
+        elif code and sector.code != code:
+            sector.code = code
+            sector.save(update_fields=["code"])
+        if cache is not None:
+            cache[name] = sector
+        return sector
+
 
 AUDIENCES = [("cong-dan", "Công dân"), ("doanh-nghiep", "Doanh nghiệp")]
 

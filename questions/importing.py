@@ -16,7 +16,6 @@ import re
 from django.utils import timezone
 
 from portal_site.importing import Entry, paragraphs_html, publish, set_if_changed
-from portal_site.text import vietnamese_slugify
 
 KEYS = {"code", "title", "question", "answer", "name", "asked_at", "agency", "sector", "legal_references"}
 CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9-]{2,19}\Z")
@@ -116,7 +115,7 @@ class QuestionSection:
                 else:
                     sections[slug] = (ensure_portal_sections()["hoi-dap"], None)
             parent, agency = sections[slug]
-            sector = self._sector(item["sector"], sectors) if item["sector"] else None
+            sector = _sector(item["sector"], sectors) if item["sector"] else None
 
             question = questions.get(item["code"])
             record = {
@@ -170,18 +169,9 @@ class QuestionSection:
             counts.add(status)
             context.progress(self.label, done, len(items))
 
-    @staticmethod
-    def _sector(name, cache):
-        from procedures.models import Sector
 
-        if name not in cache:
-            sector = Sector.objects.filter(name=name).first()
-            if sector is None:
-                base = slug = vietnamese_slugify(name) or "linh-vuc"
-                suffix = 1
-                while Sector.objects.filter(slug=slug).exists():
-                    suffix += 1
-                    slug = f"{base}-{suffix}"
-                sector = Sector.objects.create(name=name, slug=slug)
-            cache[name] = sector
-        return cache[name]
+def _sector(name, cache):
+    """The sector of this name (made if missing), or None for no name."""
+    from procedures.models import Sector
+
+    return Sector.named(name, cache=cache) if name else None
