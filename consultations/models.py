@@ -26,7 +26,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from home.models import PortalPageMixin, PortalPageQuerySet, agency_for
+from home.models import AgencySectionPageMixin, PortalPageMixin, PortalPageQuerySet, agency_for
 
 # Status slugs (the listing's `status` filter) and their labels, in the order a draft goes through.
 UPCOMING, OPEN, CLOSED, OUTCOME = "sap-mo", "dang-mo", "het-han", "co-ket-qua"
@@ -123,7 +123,7 @@ class ConsultationPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class ConsultationPage(PortalPageMixin, Page):
+class ConsultationPage(AgencySectionPageMixin, PortalPageMixin, Page):
     """A draft document put out for public comment by the agency whose section holds it: its
     comment period, summary, full text, the articles citizens comment on, the draft's files and,
     after closing, the outcome report with its files."""

@@ -152,6 +152,25 @@ class PortalPageMixin:
         return PageViewRestriction.objects.filter(page_id__in=pages)
 
 
+class AgencySectionPageMixin:
+    """A page that only an agency's own section holds (a procedure, a legal document, a draft,
+    an answer): it belongs to that agency, whose editors and workflow handle it. The portal-wide
+    section of the same type lists every agency's pages but holds none."""
+
+    @classmethod
+    def can_create_at(cls, parent):
+        return super().can_create_at(parent) and in_agency_section(parent)
+
+    def can_move_to(self, parent):
+        return super().can_move_to(parent) and in_agency_section(parent)
+
+
+def in_agency_section(parent):
+    """Whether `parent` is a section of an agency (its page's child)."""
+    grandparent = parent.get_parent()
+    return grandparent is not None and issubclass(grandparent.specific_class or Page, AgencyPage)
+
+
 def _answers_subpath(page_class, components):
     """Whether a routable page class has a sub-URL (a feed, an export) for these components."""
     try:

@@ -22,7 +22,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from home.models import PortalPageMixin, PortalPageQuerySet, agency_for
+from home.models import AgencySectionPageMixin, PortalPageMixin, PortalPageQuerySet, agency_for
 from portal_site.text import vietnamese_slugify
 
 # (slug used in URLs and imports, label). The slug is the label's ASCII form.
@@ -198,7 +198,7 @@ def same_number_in_agency(number, register, exclude=None):
     return documents.only("title").first()
 
 
-class LegalDocumentPage(PortalPageMixin, Page):
+class LegalDocumentPage(AgencySectionPageMixin, PortalPageMixin, Page):
     """One document of the register: its metadata (number, type, issuer, signer, dates, status),
     summary (trích yếu) and files. The page title is what lists and search results show, usually
     "<type> <number> <summary>"."""
@@ -291,21 +291,6 @@ class LegalDocumentPage(PortalPageMixin, Page):
     def _same_number_in_agency(self):
         parent = self.get_parent() if self.pk else getattr(self, "_cached_parent_obj", None)
         return same_number_in_agency(self.number, parent, exclude=self.pk) if parent is not None else None
-
-    @classmethod
-    def can_create_at(cls, parent):
-        # Only an agency's own register holds documents; the portal-wide one aggregates them.
-        return super().can_create_at(parent) and cls._under_an_agency(parent)
-
-    def can_move_to(self, parent):
-        return super().can_move_to(parent) and self._under_an_agency(parent)
-
-    @staticmethod
-    def _under_an_agency(parent):
-        from home.models import AgencyPage
-
-        grandparent = parent.get_parent()
-        return grandparent is not None and issubclass(grandparent.specific_class or Page, AgencyPage)
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")

@@ -21,7 +21,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.models import PortalPageManager, PortalPageMixin
+from home.models import AgencySectionPageMixin, PortalPageManager, PortalPageMixin
 from portal_site.collation import vietnamese
 from portal_site.text import is_url_slug, vietnamese_slugify
 from procedures.levels import LEVEL_CHOICES, LEVEL_EXPLANATIONS
@@ -281,7 +281,7 @@ class ProcedurePageForm(WagtailAdminPageForm):
         )
 
 
-class ProcedurePage(PortalPageMixin, Page):
+class ProcedurePage(AgencySectionPageMixin, PortalPageMixin, Page):
     """One administrative procedure as published in the national database (dichvucong.gov.vn).
 
     Lives only under an agency's procedure section; the page title is the exact legal name.
@@ -458,21 +458,6 @@ class ProcedurePage(PortalPageMixin, Page):
             errors["code"] = f"Đã có thủ tục khác mang mã {self.code}."
         if errors:
             raise ValidationError(errors)
-
-    @classmethod
-    def can_create_at(cls, parent):
-        # Only an agency's own section holds procedures; the portal-wide catalogue aggregates them.
-        return super().can_create_at(parent) and cls._under_an_agency(parent)
-
-    def can_move_to(self, parent):
-        return super().can_move_to(parent) and self._under_an_agency(parent)
-
-    @staticmethod
-    def _under_an_agency(parent):
-        from home.models import AgencyPage
-
-        grandparent = parent.get_parent()
-        return grandparent is not None and issubclass(grandparent.specific_class or Page, AgencyPage)
 
     @property
     def keyword_list(self):

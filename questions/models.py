@@ -29,7 +29,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from home.models import AgencyPage, PortalPageMixin, PortalPageQuerySet, agency_for
+from home.models import AgencyPage, AgencySectionPageMixin, PortalPageMixin, PortalPageQuerySet, agency_for
 
 # An alphabet without look-alikes (0/O, 1/I/L), so a code read over the phone is typed right.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -213,7 +213,7 @@ class AnswerPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class QuestionPage(PortalPageMixin, Page):
+class QuestionPage(AgencySectionPageMixin, PortalPageMixin, Page):
     """A published answer to a citizen's question, in the answering agency's "hoi-dap" section.
 
     Created from the question in the admin with the question's public parts copied in; the

@@ -47,3 +47,23 @@ class TestTreeRules(WagtailPageTestCase):
         ensure_portal_sections()
         assert not AgencyIndexPage.can_create_at(home)
         self.assertCanNotCreateAt(AgencyPage, AgencyIndexPage)
+
+
+@pytest.mark.parametrize(
+    ("model_label", "section"),
+    [
+        ("procedures.ProcedurePage", ("thu-tuc-hanh-chinh", "thu-tuc")),
+        ("legal_documents.LegalDocumentPage", ("van-ban", "van-ban")),
+        ("consultations.ConsultationPage", ("gop-y-du-thao", "gop-y-du-thao")),
+        ("questions.QuestionPage", ("hoi-dap", "hoi-dap")),
+    ],
+)
+def test_agency_content_is_made_only_in_an_agency_section(agency, portal_sections, model_label, section):
+    """The portal-wide sections aggregate every agency's pages; a page made there would belong
+    to no agency, so no agency's editors, moderators or workflow would handle it."""
+    from django.apps import apps
+
+    model = apps.get_model(model_label)
+    portal_wide, own = section
+    assert not model.can_create_at(portal_sections[portal_wide])
+    assert model.can_create_at(agency.get_children().get(slug=own).specific)
