@@ -15,7 +15,6 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 
 from modelcluster.fields import ParentalKey
@@ -26,7 +25,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from home.models import AgencySectionPageMixin, PortalPageMixin, PortalPageQuerySet, agency_for
+from home.models import (
+    AgencySectionPageMixin,
+    PortalPageMixin,
+    PortalPageQuerySet,
+    SectionIndexMixin,
+)
 
 # Status slugs (the listing's `status` filter) and their labels, in the order a draft goes through.
 UPCOMING, OPEN, CLOSED, OUTCOME = "sap-mo", "dang-mo", "het-han", "co-ket-qua"
@@ -72,7 +76,7 @@ class ConsultationQuerySet(PortalPageQuerySet):
 ConsultationManager = PageManager.from_queryset(ConsultationQuerySet)
 
 
-class ConsultationIndexPage(PortalPageMixin, Page):
+class ConsultationIndexPage(SectionIndexMixin, PortalPageMixin, Page):
     """A list of drafts open for comment ("Góp ý dự thảo"): portal-wide under the home page
     (every agency's drafts, /gop-y-du-thao/) or an agency's own section. Editors add
     ConsultationPages under their agency's section."""
@@ -88,13 +92,8 @@ class ConsultationIndexPage(PortalPageMixin, Page):
         verbose_name = "Chuyên mục góp ý dự thảo"
         verbose_name_plural = "Chuyên mục góp ý dự thảo"
 
-    @cached_property
-    def agency(self):
-        return agency_for(self)
-
     def consultations(self):
-        scope = self.agency.path if self.agency else self.path[: -self.steplen]
-        return ConsultationPage.objects.visible().filter(path__startswith=scope)
+        return ConsultationPage.objects.visible().filter(path__startswith=self.scope_path)
 
     def serve(self, request, *args, **kwargs):
         from consultations.listing import serve_listing
@@ -204,10 +203,6 @@ class ConsultationPage(AgencySectionPageMixin, PortalPageMixin, Page):
     @property
     def is_open(self):
         return self.status == OPEN
-
-    @cached_property
-    def agency(self):
-        return agency_for(self)
 
     def article_choices(self):
         return [(str(article.number), str(article)) for article in self.articles.all()]

@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models.functions import Coalesce, Length, Substr
 from django.http import Http404, HttpResponseBadRequest
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -152,10 +152,30 @@ class PortalPageMixin:
         return PageViewRestriction.objects.filter(page_id__in=pages)
 
 
+class SectionIndexMixin:
+    """An index page that is an agency's own section or the portal-wide one of its kind (news,
+    documents, drafts, answers): it lists the pages under its agency, or under the whole site."""
+
+    @cached_property
+    def agency(self):
+        """The agency owning this section, or None for the portal-wide section."""
+        return agency_for(self)
+
+    @property
+    def scope_path(self):
+        """Tree path whose subtree this section lists: the agency's, or the whole site's."""
+        return self.agency.path if self.agency else self.path[: -self.steplen]
+
+
 class AgencySectionPageMixin:
     """A page that only an agency's own section holds (a procedure, a legal document, a draft,
     an answer): it belongs to that agency, whose editors and workflow handle it. The portal-wide
     section of the same type lists every agency's pages but holds none."""
+
+    @cached_property
+    def agency(self):
+        """The agency whose subtree holds this page."""
+        return agency_for(self)
 
     @classmethod
     def can_create_at(cls, parent):

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import SimpleLazyObject
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -22,7 +22,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from home.models import AgencySectionPageMixin, PortalPageMixin, PortalPageQuerySet, agency_for
+from home.models import (
+    AgencySectionPageMixin,
+    PortalPageMixin,
+    PortalPageQuerySet,
+    SectionIndexMixin,
+)
 from portal_site.text import vietnamese_slugify
 
 # (slug used in URLs and imports, label). The slug is the label's ASCII form.
@@ -111,7 +116,7 @@ class LegalDocumentQuerySet(PortalPageQuerySet):
 LegalDocumentManager = PageManager.from_queryset(LegalDocumentQuerySet)
 
 
-class LegalDocumentIndexPage(RoutablePageMixin, PortalPageMixin, Page):
+class LegalDocumentIndexPage(SectionIndexMixin, RoutablePageMixin, PortalPageMixin, Page):
     """A register of documents ("Văn bản"): portal-wide under HomePage, or an agency's own.
 
     Editors add the agency's documents here; citizens filter them by type, agency, year of issue,
@@ -128,16 +133,6 @@ class LegalDocumentIndexPage(RoutablePageMixin, PortalPageMixin, Page):
     class Meta:
         verbose_name = "Danh mục văn bản"
         verbose_name_plural = "Danh mục văn bản"
-
-    @cached_property
-    def agency(self):
-        """The agency owning this register, or None for the portal-wide one."""
-        return agency_for(self)
-
-    @property
-    def scope_path(self):
-        """Tree path whose subtree this register lists: the agency's, or the whole site's."""
-        return self.agency.path if self.agency else self.path[: -self.steplen]
 
     def documents(self):
         return LegalDocumentPage.objects.live().public().filter(path__startswith=self.scope_path)
@@ -318,10 +313,6 @@ class LegalDocumentPage(AgencySectionPageMixin, PortalPageMixin, Page):
     @property
     def type_label(self):
         return self.get_document_type_display()
-
-    @cached_property
-    def agency(self):
-        return agency_for(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -32,6 +32,7 @@ from home.models import (
     AgencyPage,
     PortalPageMixin,
     PortalPageQuerySet,
+    SectionIndexMixin,
     agency_for,
     exclude_private,
     nearest_agency,
@@ -148,7 +149,7 @@ def attach_agencies(pages, request=None):
     return pages
 
 
-class NewsIndexPage(RoutablePageMixin, PortalPageMixin, Page):
+class NewsIndexPage(SectionIndexMixin, RoutablePageMixin, PortalPageMixin, Page):
     """A news section ("Tin tức – Sự kiện"): portal-wide under HomePage, or an agency's own.
 
     The portal-wide section lists every agency's news; an agency's section lists its own subtree
@@ -165,16 +166,6 @@ class NewsIndexPage(RoutablePageMixin, PortalPageMixin, Page):
 
     class Meta:
         verbose_name = "Chuyên mục tin tức"
-
-    @cached_property
-    def agency(self):
-        """The agency owning this section, or None for the portal-wide section."""
-        return agency_for(self)
-
-    @property
-    def scope_path(self):
-        """Tree path whose subtree this section lists: the agency's, or the whole site's."""
-        return self.agency.path if self.agency else self.path[: -self.steplen]
 
     def news(self):
         return NewsPage.objects.visible().under(self.scope_path)

@@ -12,7 +12,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -473,13 +472,6 @@ class ProcedurePage(AgencySectionPageMixin, PortalPageMixin, Page):
         return self.status == "hieu-luc" and (
             self.effective_from is None or self.effective_from <= timezone.localdate()
         )
-
-    @cached_property
-    def agency(self):
-        """The agency responsible for this procedure (the one whose subtree holds it)."""
-        from home.models import agency_for
-
-        return agency_for(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -29,7 +29,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from home.models import AgencyPage, AgencySectionPageMixin, PortalPageMixin, PortalPageQuerySet, agency_for
+from home.models import (
+    AgencyPage,
+    AgencySectionPageMixin,
+    PortalPageMixin,
+    PortalPageQuerySet,
+    SectionIndexMixin,
+)
 
 # An alphabet without look-alikes (0/O, 1/I/L), so a code read over the phone is typed right.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -148,7 +154,7 @@ class Question(models.Model):
         return add_working_days(timezone.localdate(self.submitted_at), SLA_WORKING_DAYS)
 
 
-class QuestionIndexPage(RoutablePageMixin, PortalPageMixin, Page):
+class QuestionIndexPage(SectionIndexMixin, RoutablePageMixin, PortalPageMixin, Page):
     """A "Hỏi đáp" section: portal-wide under HomePage (every agency's answers, the question form
     and the lookup by code), or an agency's own FAQ list. Answers are QuestionPages under an
     agency's section, created from a question in the admin."""
@@ -163,15 +169,6 @@ class QuestionIndexPage(RoutablePageMixin, PortalPageMixin, Page):
 
     class Meta:
         verbose_name = "Chuyên mục hỏi đáp"
-
-    @cached_property
-    def agency(self):
-        """The agency owning this section, or None for the portal-wide section."""
-        return agency_for(self)
-
-    @property
-    def scope_path(self):
-        return self.agency.path if self.agency else self.path[: -self.steplen]
 
     def answers(self):
         return QuestionPage.objects.live().public().filter(path__startswith=self.scope_path)
@@ -275,10 +272,6 @@ class QuestionPage(AgencySectionPageMixin, PortalPageMixin, Page):
     class Meta:
         verbose_name = "Câu hỏi – trả lời"
         verbose_name_plural = "Câu hỏi – trả lời"
-
-    @cached_property
-    def agency(self):
-        return agency_for(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
