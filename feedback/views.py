@@ -1,5 +1,6 @@
 """POST /danh-gia/: the rating form of every content page (contracts.md §10)."""
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -13,7 +14,12 @@ from feedback.models import Rating
 from feedback.rules import accepts_ratings
 from portal_site.ratelimit import RATE_LIMITED_MESSAGE, allow
 
-SESSION_KEY = "feedback_rated_pages"
+# The pages this browser has rated, in a signed cookie that lasts the browser session. Not in
+# Django's session: a session cookie makes Varnish pass every later page of that visitor to
+# Django (deploy/varnish/default.vcl), and each rater would cost a session row.
+RATED_COOKIE = "portal_rated"
+RATED_SALT = "feedback.rated"
+RATED_KEPT = 200  # page ids kept: the cookie stays under 2 KB
 THANKS = "Cảm ơn bạn đã đánh giá. Ý kiến của bạn giúp chúng tôi hoàn thiện thông tin trên cổng."
 ALREADY_RATED = (
     "Bạn đã đánh giá trang này trong lần truy cập này rồi. Cảm ơn bạn! "
@@ -70,7 +76,7 @@ def rate(request):
     if page is None:
         return _answer(request, 404, UNKNOWN_PAGE, field="page")
 
-    rated = request.session.get(SESSION_KEY, [])
+    rated = _rated_pages(request)
     if page.pk in rated:
         return _answer(request, 409, ALREADY_RATED, page)
     Rating.objects.create(
@@ -79,8 +85,21 @@ def rate(request):
         reason=form.cleaned_data["reason"],
         comment=form.cleaned_data["comment"].strip(),
     )
-    request.session[SESSION_KEY] = [*rated, page.pk][-500:]  # bounded: the session stays small
-
     if _wants_json(request):
-        return JsonResponse({"ok": True, "message": THANKS}, status=201)
-    return redirect(f"{page.get_url(request)}#{THANKS_ANCHOR}")
+        response = JsonResponse({"ok": True, "message": THANKS}, status=201)
+    else:
+        response = redirect(f"{page.get_url(request)}#{THANKS_ANCHOR}")
+    response.set_signed_cookie(
+        RATED_COOKIE,
+        ",".join(str(pk) for pk in [*rated, page.pk][-RATED_KEPT:]),
+        salt=RATED_SALT,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+    return response
+
+
+def _rated_pages(request):
+    value = request.get_signed_cookie(RATED_COOKIE, default="", salt=RATED_SALT)
+    return [int(pk) for pk in value.split(",") if pk.isdigit()]

@@ -75,6 +75,22 @@ def test_one_rating_per_page_per_session(client, page_a, page_b):
     assert Rating.objects.count() == 2
 
 
+def test_a_rater_keeps_getting_pages_from_the_front_cache(client, page_a):
+    """The pages rated are kept in a signed cookie, not Django's session: Varnish passes every
+    request that carries a session cookie to Django, so a session would cost each rater the
+    front cache for the rest of the visit."""
+    response = client.post("/danh-gia/", {"page": page_a.pk, "score": "4"}, **JSON)
+    assert response.status_code == 201
+    assert "sessionid" not in response.cookies and "portal_rated" in response.cookies
+    assert "public" in client.get(page_a.url)["Cache-Control"]
+
+
+def test_a_forged_rated_cookie_is_ignored(client, page_a):
+    client.cookies["portal_rated"] = str(page_a.pk)  # unsigned: not written by the portal
+    assert client.post("/danh-gia/", {"page": page_a.pk, "score": "2"}, **JSON).status_code == 201
+    assert Rating.objects.count() == 1
+
+
 @pytest.mark.parametrize("score", ["0", "6", "abc", "", "4.5", "99999999999999999999"])
 def test_a_bad_score_is_refused_with_400_and_nothing_stored(client, page_a, score):
     response = client.post("/danh-gia/", {"page": page_a.pk, "score": score}, **JSON)
