@@ -116,11 +116,8 @@ def search(params):
         outcome = database_search(params)
     if decoded:
         outcome.suggestion = decoded
-    if params.query and params.page == 1:
-        if outcome.results and outcome.results[0]["type"] == "procedure":
-            count_search(outcome.first_page_id)
-        if outcome.count < SUGGEST_BELOW:
-            outcome.few_results = few_results_help()
+    if params.query and params.page == 1 and outcome.count < SUGGEST_BELOW:
+        outcome.few_results = few_results_help()
     return outcome
 
 
@@ -128,6 +125,14 @@ def search(params):
 
 POPULAR_SIZE = 5
 POPULAR_DAYS = 90
+
+
+def record_search(params, outcome):
+    """Count a citizen's search whose first result is a procedure ("most searched"). Called by
+    the search page only: the JSON API serves scripts and type-ahead clients, and counting there
+    would put a row update on every API call."""
+    if params.query and params.page == 1 and outcome.results and outcome.results[0]["type"] == "procedure":
+        count_search(outcome.first_page_id)
 
 
 def count_search(page_id):

@@ -138,6 +138,7 @@ def search_page(request):
         return render(request, "search/search_page.html", context, status=400)
     agency, scoped = _scoped(request, params)
     outcome = service.search(params)
+    service.record_search(params, outcome)
     facets, chips = [], []
     for name in FACET_FIELDS:
         items = [
