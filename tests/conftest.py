@@ -26,6 +26,38 @@ def _is_transactional(item):
     return transactional or "transactional_db" in fixtures or "live_server" in fixtures
 
 
+# alias -> the migrated state that pytest-django serialized when it made the test databases.
+_MIGRATED_STATE = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Keep the serialized migrated state apart from the connection that holds it. Django's
+    connections are context-local (asgiref), and once Playwright's sync API has started (its
+    greenlets carry their own context) the tests get new connection objects without it: a
+    serialized-rollback test would then restore nothing and find no site."""
+    from django.db import connections
+
+    for alias in connections:
+        contents = getattr(connections[alias], "_test_serialized_contents", None)
+        if contents:
+            _MIGRATED_STATE[alias] = contents
+
+
+def _give_connections_the_migrated_state():
+    from django.db import connections
+
+    for alias, contents in _MIGRATED_STATE.items():
+        connection = connections[alias]
+        if not hasattr(connection, "_test_serialized_contents"):
+            connection._test_serialized_contents = contents
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    _give_connections_the_migrated_state()
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """A transactional test ends by emptying the database. Django runs those tests last, but
@@ -38,6 +70,7 @@ def pytest_runtest_teardown(item, nextitem):
 
     from pytest_django.plugin import blocking_manager_key
 
+    _give_connections_the_migrated_state()
     with item.config.stash[blocking_manager_key].unblock():
         for connection in connections.all(initialized_only=True):
             contents = getattr(connection, "_test_serialized_contents", None)
