@@ -38,6 +38,7 @@ from home.models import (
     nearest_agency,
 )
 from news.feeds import NewsAtomFeed, NewsRssFeed
+from news.forms import NewsFilterForm
 from portal_site import fragments
 from portal_site.collation import vietnamese
 from portal_site.text import is_url_slug, vietnamese_slugify
@@ -215,14 +216,20 @@ class NewsIndexPage(SectionIndexMixin, RoutablePageMixin, PortalPageMixin, Page)
 class NewsListing:
     """The filtered, paginated list behind a NewsIndexPage. Bad parameters never raise.
 
-    Filters (all optional, combinable): agency=<slug>, tag=<slug>, year=<yyyy>, month=<1-12>, page=<n>.
-    An unknown value gives an empty list with a Vietnamese message; a page number out of range
-    shows the first or last page.
+    Filters (all optional, combinable; news/forms.py): agency=<slug>, tag=<slug>, year=<yyyy>,
+    month=<1-12>, page=<n>. An unknown value gives an empty list with a Vietnamese note; a page
+    number out of range shows the first or last page.
     """
 
     def __init__(self, index, request):
-        self.index, self.request, self.params = index, request, request.GET
-        self.messages = []
+        self.index, self.request = index, request
+        self.form = NewsFilterForm(
+            request.GET,
+            agencies=AgencyPage.objects.filter(path__startswith=index.scope_path),
+            tags=NewsTag.objects.all(),
+        )
+        self.form.is_valid()
+        self.messages = self.form.notes()
 
     def context(self):
         scope = self.index.news()
@@ -260,26 +267,19 @@ class NewsListing:
         return fragments.get_or_build("news-sidebar", (self.index.pk, self.index.path), build, self.request)
 
     def _filter(self, news):
+        form, data = self.form, self.form.cleaned_data
         filters = {"agency": "", "tag": "", "year": "", "month": ""}
-        in_scope = AgencyPage.objects.filter(path__startswith=self.index.scope_path)
-        agency, asked = self._find("agency", in_scope, "Không tìm thấy cơ quan «{}»")
-        if asked:
+        agency, tag = data.get("agency"), data.get("tag")
+        if form.asked("agency"):
             news = news.under(agency.path) if agency else news.none()
             if agency:
                 filters["agency"], filters["_agency_object"] = agency.slug, agency
-
-        tag, asked = self._find("tag", NewsTag.objects.all(), "Không có chủ đề «{}»")
-        if asked:
+        if form.asked("tag"):
             news = news.filter(tagged_items__tag=tag) if tag else news.none()
             if tag:
                 filters["tag"], filters["_tag_object"] = tag.slug, tag
-
-        year, month = self._int_param("year", 1900, 2999), self._int_param("month", 1, 12)
-        if year is False or month is False:
-            self.messages.append("Năm hoặc tháng không hợp lệ (tháng từ 1 đến 12); hiển thị mọi thời gian.")
-        elif month and not year:
-            self.messages.append("Hãy chọn cả năm khi lọc theo tháng; hiển thị mọi thời gian.")
-        elif year:
+        year, month = data.get("year"), data.get("month")
+        if year:
             news = news.filter(date__year=year)
             filters["year"] = str(year)
             if month:
@@ -289,41 +289,8 @@ class NewsListing:
                 filters["month"] = str(month)
         return news, filters
 
-    def _find(self, name, queryset, not_found):
-        """(object named by the slug parameter or None, whether the parameter was given)."""
-        value = self.params.get(name, "").strip()
-        if not value:
-            return None, False
-        valid = is_url_slug(value)
-        found = queryset.filter(slug=value).first() if valid else None
-        if found is None:
-            # Never echo control characters or markup-like junk back into the page.
-            self.messages.append(
-                not_found.format(value if valid else "…") + "; không có tin nào để hiển thị."
-            )
-        return found, True
-
-    def _int_param(self, name, low, high):
-        """None when absent, the number when valid, False when present but invalid."""
-        raw = self.params.get(name, "").strip()
-        if not raw:
-            return None
-        try:
-            value = int(raw)
-        except ValueError:
-            return False
-        return value if low <= value <= high else False
-
     def _page_number(self, paginator):
-        raw = self.params.get("page", "").strip() or "1"
-        try:
-            number = int(raw)
-        except ValueError:
-            self.messages.append(f"Số trang «{raw}» không hợp lệ; đang hiển thị trang đầu.")
-            return 1
-        if number < 1:
-            self.messages.append("Số trang phải từ 1 trở lên; đang hiển thị trang đầu.")
-            return 1
+        number = self.form.cleaned_data.get("page", 1)
         if number > paginator.num_pages:
             self.messages.append(
                 f"Chỉ có {paginator.num_pages} trang; đang hiển thị trang cuối."

@@ -60,6 +60,7 @@ def test_pagination_splits_the_list(client, portal_news, many_news):
         ("99999", 3, "trang cuối"),
         ("", 1, None),
         ("1.5", 1, "không hợp lệ"),
+        ("2\x00", 1, "Số trang «…» không hợp lệ"),
     ],
 )
 def test_bad_page_numbers_fall_back(client, portal_news, many_news, page, expected_number, message):
