@@ -7,7 +7,6 @@ until the next publish.
 """
 
 import re
-from types import SimpleNamespace
 
 from django import forms
 from django.core.paginator import Paginator
@@ -16,10 +15,10 @@ from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from home.models import AgencyPage, in_sections_of, section_owner_path, section_owner_path_expression
+from home.facets import agency_counts, attach_owning_agencies, facet, sector_counts
+from home.models import AgencyPage, in_sections_of
 from legal_documents.models import DOCUMENT_TYPES, STATUS_CHOICES, status_expression
 from portal_site import fragments
-from portal_site.collation import vi_sort_key
 from procedures.models import Sector
 from search.forms import UrlSlugField, WholeNumberField
 
@@ -108,10 +107,6 @@ class RegisterFilterForm(forms.Form):
         return slug
 
 
-def _label_order(option):
-    return vi_sort_key(option[1])
-
-
 class Register:
     """Reads one request's filters and answers the register page's context."""
 
@@ -154,23 +149,7 @@ class Register:
     def facets(self, scope):
         selected = {name: str(value) for name, value in self.filters.items()}
 
-        def options(name, counts, labels):
-            return {
-                "name": name,
-                "label": FILTER_LABELS[name],
-                "options": [
-                    {
-                        "value": value,
-                        "label": label,
-                        "count": counts.get(value, 0),
-                        "selected": selected.get(name) == value,
-                    }
-                    for value, label in labels
-                    if counts.get(value) or selected.get(name) == value
-                ],
-            }
-
-        def grouped(name, expression):
+        def counts(name, expression):
             rows = (
                 self.filtered(scope, skip=name)
                 .order_by()
@@ -180,38 +159,18 @@ class Register:
             )
             return {str(value): n for value, n in rows if value not in (None, "")}
 
-        types = grouped("type", F("document_type"))
-        years = grouped("year", ExtractYear("issued"))
-        statuses = grouped("status", status_expression(self.today))
-        sector_rows = (
-            self.filtered(scope, skip="sector")
-            .order_by()
-            .values_list("sector__slug", "sector__name")
-            .annotate(n=Count("pk"))
-        )
-        sectors = {slug: n for slug, _, n in sector_rows if slug}
-        sector_labels = sorted(((slug, name) for slug, name, _ in sector_rows if slug), key=_label_order)
-        agency_rows = grouped("agency", section_owner_path_expression())
-        self.agencies_by_path = {
-            agency.path: {"title": agency.title, "slug": agency.slug, "url": agency.url_path}
-            for agency in AgencyPage.objects.filter(path__in=list(agency_rows)).only(
-                "title", "slug", "path", "url_path"
-            )
-        }
-        agencies = {
-            self.agencies_by_path[path]["slug"]: n
-            for path, n in agency_rows.items()
-            if path in self.agencies_by_path
-        }
-        agency_labels = sorted(
-            ((agency["slug"], agency["title"]) for agency in self.agencies_by_path.values()), key=_label_order
-        )
+        def options(name, counted, labels):
+            return facet(name, FILTER_LABELS[name], counted, labels, selected)
+
+        years = counts("year", ExtractYear("issued"))
+        sectors, sector_labels = sector_counts(self.filtered(scope, skip="sector"))
+        self.agencies_by_path, agencies, agency_labels = agency_counts(self.filtered(scope, skip="agency"))
         year_labels = [
             (year, year) for year in sorted(set(years) | {selected.get("year", "")} - {""}, reverse=True)
         ]
         facets = [
-            options("type", types, DOCUMENT_TYPES),
-            options("status", statuses, STATUS_CHOICES),
+            options("type", counts("type", F("document_type")), DOCUMENT_TYPES),
+            options("status", counts("status", status_expression(self.today)), STATUS_CHOICES),
             options("year", years, year_labels),
             options("sector", sectors, sector_labels),
         ]
@@ -239,9 +198,7 @@ class Register:
         rows = self.filtered(scope).select_related("sector").defer("file_text").newest_first()
         paginator = Paginator(rows, PAGE_SIZE)
         page_obj = paginator.get_page(self.page_number)
-        for document in page_obj.object_list:
-            agency = self.agencies_by_path.get(section_owner_path(document.path))
-            document.owning_agency = SimpleNamespace(**agency) if agency else None
+        attach_owning_agencies(page_obj.object_list, self.agencies_by_path)
         errors = [
             f"{FILTER_LABELS.get(name, name)}: giá trị “{_shown(self.params.get(name))}” không hợp lệ "
             f"({'; '.join(messages)})."

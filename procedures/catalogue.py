@@ -5,8 +5,6 @@ one count, one page of rows), whatever the page size or the number of procedures
 the same for every visitor asking for the same filters, so they are kept in the fragment cache.
 """
 
-from types import SimpleNamespace
-
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -14,15 +12,10 @@ from django.utils.http import urlencode
 
 from wagtail.models import Page
 
-from home.models import (
-    AgencyPage,
-    agency_for,
-    in_sections_of,
-    section_owner_path,
-    section_owner_path_expression,
-)
+from home.facets import agency_counts, attach_owning_agencies, facet, sector_counts
+from home.models import AgencyPage, agency_for, in_sections_of
 from portal_site import fragments
-from portal_site.collation import vi_sort_key, vietnamese
+from portal_site.collation import vietnamese
 from procedures.levels import LEVEL_CHOICES
 from procedures.models import (
     IMPLEMENTATION_LEVELS,
@@ -77,11 +70,6 @@ FILTER_LABELS = {
 }
 
 
-def _label_order(option):
-    """Vietnamese alphabetical order for facet labels: "Đất đai" sorts after D, not after Z."""
-    return vi_sort_key(option[1])
-
-
 class Catalogue:
     """Reads the filter parameters of one request and answers the page's context."""
 
@@ -129,64 +117,25 @@ class Catalogue:
     def facets(self, scope):
         selected = {name: str(value) for name, value in self.filters.items()}
 
-        def options(name, rows, labels):
-            counts = {str(value): count for value, count in rows}
-            return {
-                "name": name,
-                "label": FILTER_LABELS[name],
-                "options": [
-                    {
-                        "value": value,
-                        "label": label,
-                        "count": counts.get(value, 0),
-                        "selected": selected.get(name) == value,
-                    }
-                    for value, label in labels
-                    if counts.get(value) or selected.get(name) == value
-                ],
-            }
+        def counts(name, field, blank=""):
+            rows = self.filtered(scope, skip=name).order_by().values_list(field).annotate(n=Count("pk"))
+            return {str(value) if value not in ("", None) else blank: n for value, n in rows}
 
-        def grouped(name, field):
-            return self.filtered(scope, skip=name).order_by().values_list(field).annotate(n=Count("pk"))
+        def options(name, counted, labels):
+            return facet(name, FILTER_LABELS[name], counted, labels, selected)
 
-        sectors = list(
-            self.filtered(scope, skip="sector")
-            .order_by()
-            .values_list("sector__slug", "sector__name")
-            .annotate(n=Count("pk"))
-        )
-        sector_labels = sorted(((slug, name) for slug, name, _ in sectors if slug), key=_label_order)
-        # Counted in SQL by the grandparent's path: agency → thu-tuc → procedure, as parent_page_types
-        # allow. nearest_agency would need every procedure's path in Python, and the agency filter
-        # (in_sections_of) already uses the same rule.
-        agency_rows = list(
-            self.filtered(scope, skip="agency")
-            .order_by()
-            .annotate(agency_path=section_owner_path_expression())
-            .values_list("agency_path")
-            .annotate(n=Count("pk"))
-        )
-        self.agencies_by_path = {
-            agency.path: {"title": agency.title, "slug": agency.slug}
-            for agency in AgencyPage.objects.filter(path__in=[path for path, _ in agency_rows]).only(
-                "title", "slug", "path"
-            )
-        }
-        agency_counts = [
-            (self.agencies_by_path[p]["slug"], n) for p, n in agency_rows if p in self.agencies_by_path
-        ]
-        agency_labels = sorted(
-            ((agency["slug"], agency["title"]) for agency in self.agencies_by_path.values()),
-            key=_label_order,
-        )
-        online_labels = [(v or NO_ONLINE_SERVICE, label) for v, label in ONLINE_SERVICE_CHOICES]
-        online_rows = [(v or NO_ONLINE_SERVICE, n) for v, n in grouped("online", "online_service")]
+        sectors, sector_labels = sector_counts(self.filtered(scope, skip="sector"))
+        self.agencies_by_path, agencies, agency_labels = agency_counts(self.filtered(scope, skip="agency"))
         return [
-            options("sector", [(slug, n) for slug, _, n in sectors], sector_labels),
-            options("agency", agency_counts, agency_labels),
-            options("cap", grouped("cap", "implementation_level"), IMPLEMENTATION_LEVELS),
-            options("level", grouped("level", "level"), [(str(v), label) for v, label in LEVEL_CHOICES]),
-            options("online", online_rows, online_labels),
+            options("sector", sectors, sector_labels),
+            options("agency", agencies, agency_labels),
+            options("cap", counts("cap", "implementation_level"), IMPLEMENTATION_LEVELS),
+            options("level", counts("level", "level"), [(str(v), label) for v, label in LEVEL_CHOICES]),
+            options(
+                "online",
+                counts("online", "online_service", blank=NO_ONLINE_SERVICE),
+                [(v or NO_ONLINE_SERVICE, label) for v, label in ONLINE_SERVICE_CHOICES],
+            ),
         ]
 
     def cached_facets(self, scope):
@@ -205,10 +154,7 @@ class Catalogue:
         facets = self.cached_facets(scope)
         rows = self.filtered(scope).select_related("sector").order_by(*SORTS[self.sort])
         page_obj = Paginator(rows, self.page_size).get_page(self.params.get("page"))
-        # The grandparent again, so that a row's agency is the one the facet counted it under.
-        for procedure in page_obj.object_list:
-            agency = self.agencies_by_path.get(section_owner_path(procedure.path))
-            procedure.owning_agency = SimpleNamespace(**agency) if agency else None
+        attach_owning_agencies(page_obj.object_list, self.agencies_by_path)
         query = dict(self.filters)
         if self.sort != "name":
             query["sort"] = self.sort
