@@ -32,6 +32,8 @@ django.setup()
 # The client logs each refused connection with a traceback; the bench counts them instead.
 logging.getLogger("opensearch").setLevel(logging.CRITICAL)
 logging.getLogger("elastic_transport").setLevel(logging.CRITICAL)
+# "Connection pool is full" each time a search thread returns a connection: noise, not a fault.
+logging.getLogger("urllib3.connectionpool").setLevel(logging.ERROR)
 
 from elasticsearch_dsl import Search  # noqa: E402
 
@@ -71,6 +73,19 @@ def start_cluster(base_path):
             raise SystemExit("the cluster did not start (scripts/search-engine.sh start fetches the runner)")
         time.sleep(2)
     return java
+
+
+def primary_node(engine, index):
+    """The runner's number (0-based) of the node holding the index's primary shard: losing a
+    node with no copy of the index would prove nothing."""
+    names = {
+        row["node"] for row in engine.client.cat.shards(index=index, format="json") if row["prirep"] == "p"
+    }
+    for node in engine.client.nodes.info(metric="http")["nodes"].values():
+        if node["name"] in names:
+            port = int(node["http"]["publish_address"].rsplit(":", 1)[1])
+            return port - BASE_HTTP_PORT - 1
+    raise SystemExit(f"no node holds the primary shard of {index}")
 
 
 def node_urls():
@@ -140,15 +155,15 @@ def main():
             threads = [threading.Thread(target=searcher, args=(n,)) for n in range(options.threads)]
             for thread in threads:
                 thread.start()
+            victim = primary_node(engine, name)
             time.sleep(options.seconds / 3)
-            java.stdin.write("stop 1\n")
+            java.stdin.write(f"stop {victim}\n")
             java.stdin.flush()
             with lock:
                 phase["name"] = "after"
             while len(node_urls()) >= NODES:  # the closed node's HTTP port stops answering
                 time.sleep(0.5)
-            stopped = "stopped 1"
-            print(f"{stopped} (node 1 of 0..{NODES - 1}) at {options.seconds / 3:.0f} s")
+            print(f"stopped node {victim} (it held the primary) at {options.seconds / 3:.0f} s")
             for thread in threads:
                 thread.join()
 
