@@ -9,8 +9,9 @@ from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 import pytest
 
-from consultations.models import ConsultationArticle, ConsultationComment, ConsultationPage, today
+from consultations.models import ConsultationComment, today
 from home.models import AgencyAccess
+from tests.factories import ConsultationPageFactory
 
 DAY = datetime.timedelta(days=1)
 
@@ -26,19 +27,14 @@ def make_consultation():
     def make(agency, slug, opens=None, closes=None, articles=3, **fields):
         fields.setdefault("title", f"Dự thảo {slug}")
         fields.setdefault("summary", f"Tóm tắt dự thảo {slug}.")
-        page = ConsultationPage(
+        return ConsultationPageFactory(
+            parent=section(agency),
             slug=slug,
             opens=opens if opens is not None else today() - 5 * DAY,
             closes=closes if closes is not None else today() + 5 * DAY,
+            article_count=articles,
             **fields,
         )
-        page.articles = [
-            ConsultationArticle(number=n, heading=f"Nội dung điều {n}", text=f"Văn bản của điều {n}.")
-            for n in range(1, articles + 1)
-        ]
-        section(agency).add_child(instance=page)
-        page.save_revision().publish()
-        return page
 
     return make
 

@@ -5,14 +5,8 @@ from django.contrib.auth import get_user_model
 import pytest
 
 from feedback.models import Rating
-from home.models import AgencyAccess, StandardPage
-
-
-def publish_page(parent, title, slug):
-    page = StandardPage(title=title, slug=slug, intro=f"Giới thiệu {title}.")
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+from home.models import AgencyAccess
+from tests.factories import StandardPageFactory
 
 
 @pytest.fixture
@@ -27,12 +21,12 @@ def agency_b(make_agency):
 
 @pytest.fixture
 def page_a(agency_a):
-    return publish_page(agency_a, "Chức năng nhiệm vụ Sở Tư pháp", "chuc-nang-stp")
+    return StandardPageFactory(parent=agency_a, title="Chức năng nhiệm vụ Sở Tư pháp", slug="chuc-nang-stp")
 
 
 @pytest.fixture
 def page_b(agency_b):
-    return publish_page(agency_b, "Lịch tiêm chủng", "lich-tiem-chung")
+    return StandardPageFactory(parent=agency_b, title="Lịch tiêm chủng", slug="lich-tiem-chung")
 
 
 @pytest.fixture

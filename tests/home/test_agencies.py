@@ -23,7 +23,8 @@ from wagtail.models import (
 
 import pytest
 
-from home.models import AgencyAccess, AgencyLeader, AgencyPage, StandardPage
+from home.models import AgencyAccess, AgencyLeader, AgencyPage
+from tests.factories import StandardPageFactory
 
 # Every app registers its agency section (home/structure.py: register_agency_section).
 AGENCY_SECTIONS = {"tin-tuc", "thu-tuc", "van-ban", "gop-y-du-thao", "hoi-dap"}
@@ -417,9 +418,7 @@ def test_pages_of_a_dissolved_agency_are_marked_historical_and_point_to_the_succ
     )
     old.successor = successor
     old.save_revision().publish()
-    page = StandardPage(title="Giới thiệu chung", slug="gioi-thieu-chung")
-    old.add_child(instance=page)
-    page.save_revision().publish()
+    StandardPageFactory(parent=old, title="Giới thiệu chung", slug="gioi-thieu-chung")
 
     html = client.get("/co-quan/so-thong-tin-va-truyen-thong/gioi-thieu-chung/").content.decode()
     assert "Đây là trang lưu trữ của Sở Thông tin và Truyền thông" in html
@@ -435,8 +434,7 @@ def test_pages_of_a_dissolved_agency_are_marked_historical_and_point_to_the_succ
 
 def test_publishing_report_counts_pages_per_agency_per_month(admin_client, make_agency):
     agency = make_agency("so-tu-phap", "Sở Tư pháp")
-    page = StandardPage(title="Tin A", slug="tin-a")
-    agency.add_child(instance=page)
+    page = StandardPageFactory(parent=agency, title="Tin A", slug="tin-a", publish=False)
     for _ in range(3):
         page.save_revision(log_action=True).publish()
     PageLogEntry.objects.filter(page=page, action="wagtail.publish").update(

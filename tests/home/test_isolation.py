@@ -14,6 +14,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 import pytest
 
 from home.models import AgencyAccess, StandardPage
+from tests.factories import StandardPageFactory
 
 
 def agency_user(agency, role, username=None):
@@ -26,10 +27,9 @@ def agency_user(agency, role, username=None):
 
 
 def draft_page(parent, title, slug, owner=None):
-    page = StandardPage(title=title, slug=slug, intro="Nội dung nháp.", owner=owner, live=False)
-    parent.add_child(instance=page)
-    page.save_revision(user=owner)
-    return page
+    return StandardPageFactory(
+        parent=parent, title=title, slug=slug, intro="Nội dung nháp.", owner=owner, publish=False
+    )
 
 
 def page_form(title, slug, action):
@@ -57,10 +57,9 @@ def editor_a(client, agency_a):
 
 @pytest.fixture
 def page_b(agency_b):
-    page = StandardPage(title="Lịch tiêm chủng", slug="lich-tiem-chung", intro="Của Sở Y tế.")
-    agency_b.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return StandardPageFactory(
+        parent=agency_b, title="Lịch tiêm chủng", slug="lich-tiem-chung", intro="Của Sở Y tế."
+    )
 
 
 def test_editor_can_create_edit_and_submit_a_page_in_their_agency(client, agency_a, editor_a, mailoutbox):

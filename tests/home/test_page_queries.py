@@ -6,30 +6,28 @@ a publish rebuilds the cached fragments.
 
 import pytest
 
-from home.models import AgencyLeader, AgencyPage, StandardPage
+from home.models import AgencyLeader
+from tests.factories import AgencyPageFactory, StandardPageFactory
 from tests.queries import BUDGET, warm_queries
 
 
 def add_agencies(directory, start, count):
     for number in range(start, start + count):
-        agency = AgencyPage(
+        AgencyPageFactory(
+            parent=directory,
             title=f"Ủy ban nhân dân xã Số {number:02d}",
             slug=f"ubnd-xa-so-{number:02d}",
             kind="ubnd-xa",
             email=f"xa{number}@tiengiang.gov.vn",
+            leaders=[AgencyLeader(name=f"Nguyễn Văn {number}", title="Chủ tịch")],
         )
-        agency.leaders = [AgencyLeader(name=f"Nguyễn Văn {number}", title="Chủ tịch")]
-        directory.add_child(instance=agency)
-        agency.save_revision().publish()
 
 
 def add_children(parent, start, count):
     for number in range(start, start + count):
-        page = StandardPage(
-            title=f"Trang con {number:02d}", slug=f"trang-con-{number:02d}", show_in_menus=True
+        StandardPageFactory(
+            parent=parent, title=f"Trang con {number:02d}", slug=f"trang-con-{number:02d}", show_in_menus=True
         )
-        parent.add_child(instance=page)
-        page.save_revision().publish()
 
 
 @pytest.mark.parametrize("url", ["/", "/co-quan/"])
@@ -61,9 +59,9 @@ def test_agency_page_queries_do_not_grow_with_its_sections_and_leaders(client, a
 
 
 def test_standard_page_queries_stay_within_budget_and_do_not_grow_with_the_site(client, agency, home):
-    page = StandardPage(title="Giới thiệu", slug="gioi-thieu", intro="Giới thiệu chung.")
-    agency.add_child(instance=page)
-    page.save_revision().publish()
+    page = StandardPageFactory(
+        parent=agency, title="Giới thiệu", slug="gioi-thieu", intro="Giới thiệu chung."
+    )
     add_children(home, 0, 3)
     few = warm_queries(client, page.url)
     add_children(home, 3, 27)

@@ -2,12 +2,14 @@ from wagtail.models import Page
 
 import pytest
 
-from home.models import AgencyIndexPage, AgencyLeader, AgencyPage, StandardPage, agency_for
+from home.models import AgencyIndexPage, AgencyLeader, AgencyPage, agency_for
+from tests.factories import StandardPageFactory
 
 
 @pytest.fixture
 def standard_page(home):
-    page = StandardPage(
+    return StandardPageFactory(
+        parent=home,
         title="Giới thiệu",
         slug="gioi-thieu",
         intro="Tiền Giang nằm trên bờ Bắc sông Tiền.",
@@ -25,9 +27,6 @@ def standard_page(home):
             ),
         ],
     )
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def test_home_page_shows_search_first_and_agency_links(client, agency):

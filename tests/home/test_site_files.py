@@ -2,17 +2,13 @@ from xml.etree import ElementTree
 
 import pytest
 
-from home.models import StandardPage
+from tests.factories import StandardPageFactory
 
 
 @pytest.mark.django_db
 def test_sitemap_lists_published_pages_only(client, home):
-    published = StandardPage(title="Giới thiệu", slug="gioi-thieu")
-    home.add_child(instance=published)
-    published.save_revision().publish()
-    draft = StandardPage(title="Bản nháp", slug="ban-nhap", live=False)
-    home.add_child(instance=draft)
-    draft.save_revision()
+    StandardPageFactory(parent=home, title="Giới thiệu", slug="gioi-thieu")
+    StandardPageFactory(parent=home, title="Bản nháp", slug="ban-nhap", publish=False)
 
     response = client.get("/sitemap.xml")
     assert response.status_code == 200

@@ -3,22 +3,13 @@
 import datetime
 import json
 
-from django.core.files.base import ContentFile
-
-from wagtail.documents import get_document_model
-
 import pytest
 
 from home.agencies import agency_collection
 from legal_documents.demo import docx_bytes, pdf_bytes, scan_pdf_bytes
-from legal_documents.models import (
-    LegalDocumentFile,
-    LegalDocumentPage,
-    LegalDocumentRelation,
-    default_title,
-    number_slug,
-)
+from legal_documents.models import LegalDocumentFile, LegalDocumentRelation
 from procedures.models import Sector
+from tests.factories import DocumentFactory, LegalDocumentPageFactory
 
 # The real engine's fixtures (skipped locally without ELASTICSEARCH_URL, required under CI).
 from tests.search.conftest import engine_urls, fresh_engine  # noqa: F401
@@ -41,12 +32,9 @@ def ubnd(make_agency):
 
 
 def make_file(agency, filename, data, title="Toàn văn"):
-    Document = get_document_model()
-    document = Document(title=title, collection=agency_collection(agency))
-    document.file.save(filename, ContentFile(data))
-    document.get_file_size()
-    document.get_file_hash()
-    return document
+    return DocumentFactory(
+        title=title, collection=agency_collection(agency), file__filename=filename, file__data=data
+    )
 
 
 @pytest.fixture
@@ -55,23 +43,14 @@ def make_document(ubnd):
     document in the agency's register."""
 
     def make(number, issued="2020-01-01", agency=None, files=(), relations=(), **fields):
-        issued = datetime.date.fromisoformat(issued) if isinstance(issued, str) else issued
-        values = {
-            "document_type": "quyet-dinh",
-            "issuer": "Ủy ban nhân dân tỉnh Tiền Giang",
-            "summary": f"Về việc thử nghiệm văn bản {number}",
-            "status": "hieu-luc",
-            "effective": issued,
+        return LegalDocumentPageFactory(
+            parent=register_of(agency or ubnd),
+            number=number,
+            issued=datetime.date.fromisoformat(issued) if isinstance(issued, str) else issued,
+            files=[LegalDocumentFile(title=doc.title, document=doc) for doc in files],
+            relations=[LegalDocumentRelation(kind=kind, target=target) for kind, target in relations],
             **fields,
-        }
-        values.setdefault("title", default_title("Quyết định", number, values["summary"]))
-        values.setdefault("slug", number_slug(number))
-        page = LegalDocumentPage(number=number, issued=issued, **values)
-        page.files = [LegalDocumentFile(title=doc.title, document=doc) for doc in files]
-        page.relations = [LegalDocumentRelation(kind=kind, target=target) for kind, target in relations]
-        register_of(agency or ubnd).add_child(instance=page)
-        page.save_revision().publish()
-        return page
+        )
 
     return make
 

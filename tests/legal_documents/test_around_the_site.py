@@ -12,8 +12,9 @@ import pytest
 from legal_documents.demo import build_files
 from legal_documents.models import LegalDocumentPage
 from portal_site.importing import run_import
-from procedures.models import LegalBasis, ProcedurePage, ProcedureStep, Sector
+from procedures.models import LegalBasis, ProcedureStep
 from search.engine import get_engine
+from tests.factories import ProcedurePageFactory
 
 from .conftest import register_of
 
@@ -87,23 +88,18 @@ def test_search_type_document_from_the_database_copy(client, make_document, plan
 def test_a_procedure_legal_basis_row_links_to_the_register_entry(client, make_agency, make_document):
     justice = make_agency("so-tu-phap", "Sở Tư pháp")
     law = make_document("60/2014/QH13", agency=justice, document_type="luat", summary="Luật Hộ tịch")
-    procedure = ProcedurePage(
+    procedure = ProcedurePageFactory(
+        parent=justice.get_children().get(slug="thu-tuc"),
         code="1.001193",
         title="Đăng ký khai sinh",
-        sector=Sector.objects.create(name="Hộ tịch"),
-        implementation_level="xa",
-        level=1,
         processing_time="Ngay trong ngày",
-        result="Giấy khai sinh",
+        steps=[ProcedureStep(title="Bước 1", text="Nộp hồ sơ.")],
+        legal_bases=[
+            LegalBasis(number="60/2014/QH13", summary="Luật Hộ tịch", issuer="Quốc hội"),
+            LegalBasis(number="123/2015/NĐ-CP", summary="Nghị định hướng dẫn", issuer="Chính phủ"),
+            LegalBasis(number="", summary="Luật Hôn nhân và gia đình"),
+        ],
     )
-    procedure.steps = [ProcedureStep(title="Bước 1", text="Nộp hồ sơ.")]
-    procedure.legal_bases = [
-        LegalBasis(number="60/2014/QH13", summary="Luật Hộ tịch", issuer="Quốc hội"),
-        LegalBasis(number="123/2015/NĐ-CP", summary="Nghị định hướng dẫn", issuer="Chính phủ"),
-        LegalBasis(number="", summary="Luật Hôn nhân và gia đình"),
-    ]
-    justice.get_children().get(slug="thu-tuc").add_child(instance=procedure)
-    procedure.save_revision().publish()
 
     html = client.get(procedure.url).content.decode()
     assert f'<td><a href="{law.url}">60/2014/QH13</a></td>' in html

@@ -1,25 +1,24 @@
-"""Factories for news tests: images made with Pillow, news items published under a section."""
+"""Fixtures for news tests: images made with Pillow, news items published under a section
+(thin wrappers over tests/factories.py)."""
 
 import datetime
-import io
-
-from django.core.files.images import ImageFile
-
-from wagtail.images import get_image_model
-from wagtail.rich_text import RichText
 
 import pytest
-from PIL import Image as PILImage
 
-from news.models import NewsPage
+from tests.factories import ImageFactory, NewsPageFactory
 
 
 @pytest.fixture
 def make_image(db):
     def make(title="Ảnh tin", size=(1600, 900), color=(165, 14, 36)):
-        buffer = io.BytesIO()
-        PILImage.new("RGB", size, color).save(buffer, format="PNG")
-        return get_image_model().objects.create(title=title, file=ImageFile(buffer, name="anh-tin.png"))
+        width, height = size
+        return ImageFactory(
+            title=title,
+            file__filename="anh-tin.png",
+            file__width=width,
+            file__height=height,
+            file__color=color,
+        )
 
     return make
 
@@ -29,22 +28,15 @@ def make_news(db):
     """make_news(section, title, date=..., tags=[...], image=None, **fields) -> a published NewsPage."""
 
     def make(section, title, date=None, tags=(), image=None, publish=True, **fields):
-        fields.setdefault("summary", f"Tóm tắt: {title}")
-        page = NewsPage(
+        return NewsPageFactory(
+            parent=section,
             title=title,
             date=date or datetime.date(2025, 6, 1),
+            tags=tags,
             lead_image=image,
-            lead_image_alt=fields.pop("lead_image_alt", f"Ảnh minh họa cho tin {title}" if image else ""),
-            body=[("paragraph", RichText(f"<p>Nội dung tin {title}.</p>"))],
-            live=publish,
+            publish=publish,
             **fields,
         )
-        page.tags.set(list(tags))
-        section.add_child(instance=page)
-        revision = page.save_revision()
-        if publish:
-            revision.publish()
-        return page
 
     return make
 

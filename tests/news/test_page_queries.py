@@ -8,7 +8,8 @@ a publish rebuilds the cached fragments.
 import pytest
 
 from news.models import NewsRelatedProcedure
-from procedures.models import ProcedurePage, ProcedureStep, Sector
+from procedures.models import ProcedureStep, Sector
+from tests.factories import ProcedurePageFactory
 from tests.queries import BUDGET, warm_queries
 
 
@@ -38,17 +39,15 @@ def test_news_page_stays_within_budget_whatever_its_topics_links_and_the_corpus(
     section = agency.get_children().get(slug="thu-tuc")
     procedures = []
     for number in range(30):
-        procedure = ProcedurePage(
+        procedure = ProcedurePageFactory(
+            parent=section,
             title=f"Thủ tục số {number:02d}",
             code=f"1.{number + 100:06d}",
             sector=sector,
-            implementation_level="xa",
             processing_time="Trong ngày",
             result="Giấy xác nhận",
+            steps=[ProcedureStep(text="Nộp hồ sơ.")],
         )
-        procedure.steps = [ProcedureStep(text="Nộp hồ sơ.")]
-        section.add_child(instance=procedure)
-        procedure.save_revision().publish()
         procedures.append(procedure)
 
     def news_with(count):

@@ -3,24 +3,15 @@
 import pytest
 
 from news.models import NewsPage, NewsRelatedProcedure
-from procedures.models import ProcedurePage, ProcedureStep, Sector
+from tests.factories import ProcedurePageFactory
 
 
 @pytest.fixture
 def birth_registration(agency):
-    page = ProcedurePage(
-        code="1.001193",
-        title="Đăng ký khai sinh",
-        sector=Sector.objects.create(name="Hộ tịch"),
-        implementation_level="xa",
-        level=1,
-        processing_time="Ngay trong ngày tiếp nhận hồ sơ",
-        result="Giấy khai sinh",
+    # The factory's defaults: level 1 in the "Hộ tịch" sector, one step, "Giấy khai sinh".
+    return ProcedurePageFactory(
+        parent=agency.get_children().get(slug="thu-tuc"), code="1.001193", title="Đăng ký khai sinh"
     )
-    page.steps = [ProcedureStep(title="Bước 1", text="Nộp hồ sơ tại Bộ phận Một cửa.")]
-    agency.get_children().get(slug="thu-tuc").add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def test_news_page_links_its_procedures(client, agency_news, make_news, birth_registration):

@@ -11,6 +11,7 @@ from django.utils import timezone
 import pytest
 
 from news.models import NewsPage
+from tests.factories import NewsPageFactory
 
 
 def home_tag_html():
@@ -32,16 +33,14 @@ def everywhere(client, portal_news, agency_news):
 @pytest.fixture
 def scheduled(agency_news):
     """A news item approved for publication in one hour."""
-    page = NewsPage(
+    return NewsPageFactory(
+        parent=agency_news,
         title="Thông báo lịch tiếp công dân tháng 7",
         summary="Lịch tiếp công dân định kỳ của lãnh đạo Sở.",
         date=datetime.date(2025, 7, 1),
         go_live_at=timezone.now() + datetime.timedelta(hours=1),
-        live=False,
+        live=False,  # publishing a future go_live_at only schedules it
     )
-    agency_news.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def test_scheduled_news_waits_for_its_time(client, scheduled, portal_news, agency_news):

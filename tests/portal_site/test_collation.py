@@ -2,6 +2,7 @@ import pytest
 
 from home.models import StandardPage
 from portal_site.collation import vi_sort_key, vietnamese
+from tests.factories import StandardPageFactory
 
 WORDS = ["Xóa đăng ký", "Đăng ký khai sinh", "Cấp giấy phép", "Chứng thực", "Dân tộc", "Ăn uống", "An toàn"]
 EXPECTED = [
@@ -34,6 +35,6 @@ def test_tones_order_after_letters():
 @pytest.mark.django_db
 def test_database_orders_in_vietnamese(home):
     for position, title in enumerate(WORDS):
-        home.add_child(instance=StandardPage(title=title, slug=f"trang-{position}"))
+        StandardPageFactory(parent=home, title=title, slug=f"trang-{position}")
     titles = list(StandardPage.objects.order_by(vietnamese("title")).values_list("title", flat=True))
     assert titles == EXPECTED

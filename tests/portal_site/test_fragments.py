@@ -8,8 +8,9 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from home.models import PortalSettings, StandardPage
+from home.models import PortalSettings
 from portal_site import fragments
+from tests.factories import StandardPageFactory
 
 
 def menu_html(client, url="/"):
@@ -26,10 +27,7 @@ def footer_html(client, url="/"):
 @pytest.fixture
 def menu_page(home):
     def make(title, slug, parent=None):
-        page = StandardPage(title=title, slug=slug, show_in_menus=True)
-        (parent or home).add_child(instance=page)
-        page.save_revision().publish()
-        return page
+        return StandardPageFactory(parent=parent or home, title=title, slug=slug, show_in_menus=True)
 
     return make
 

@@ -2,10 +2,6 @@
 
 import json
 
-from django.core.files.base import ContentFile
-
-from wagtail.documents import get_document_model
-
 import pytest
 
 from home.agencies import agency_collection
@@ -15,11 +11,11 @@ from procedures.models import (
     ProcedureChannel,
     ProcedureCodeAlias,
     ProcedureForm,
-    ProcedurePage,
     ProcedureStep,
     RequiredDocument,
     Sector,
 )
+from tests.factories import DocumentFactory, ProcedurePageFactory
 
 BIRTH_FORM = "to-khai-dang-ky-khai-sinh.docx"
 
@@ -44,13 +40,12 @@ def hotich(db):
 
 @pytest.fixture
 def form_document(agency, docx_bytes):
-    Document = get_document_model()
-    document = Document(title="Tờ khai đăng ký khai sinh", collection=agency_collection(agency))
-    document.file.save(BIRTH_FORM, ContentFile(docx_bytes))
-    # Wagtail's public getters compute and store what the upload form would have set.
-    document.get_file_size()
-    document.get_file_hash()
-    return document
+    return DocumentFactory(
+        title="Tờ khai đăng ký khai sinh",
+        collection=agency_collection(agency),
+        file__filename=BIRTH_FORM,
+        file__data=docx_bytes,
+    )
 
 
 def procedure_section(agency):
@@ -62,18 +57,9 @@ def make_procedure(agency, hotich):
     """make_procedure(code, title, **fields) -> a published level-1 ProcedurePage under `agency`."""
 
     def make(code, title, parent_agency=None, sector=hotich, **fields):
-        values = {
-            "implementation_level": "xa",
-            "level": 1,
-            "processing_time": "Ngay trong ngày tiếp nhận hồ sơ",
-            "result": "Giấy khai sinh",
-            **fields,
-        }
-        page = ProcedurePage(code=code, title=title, sector=sector, **values)
-        page.steps = [ProcedureStep(title="Bước 1", text="Nộp hồ sơ tại Bộ phận Một cửa.")]
-        procedure_section(parent_agency or agency).add_child(instance=page)
-        page.save_revision().publish()
-        return page
+        return ProcedurePageFactory(
+            parent=procedure_section(parent_agency or agency), code=code, title=title, sector=sector, **fields
+        )
 
     return make
 
@@ -81,7 +67,8 @@ def make_procedure(agency, hotich):
 @pytest.fixture
 def birth_registration(agency, hotich, form_document):
     """Đăng ký khai sinh as in domain.md §2.7: a complete level-2 record with its form."""
-    page = ProcedurePage(
+    return ProcedurePageFactory(
+        parent=procedure_section(agency),
         code="1.001193",
         title="Thủ tục đăng ký khai sinh",
         sector=hotich,
@@ -96,26 +83,23 @@ def birth_registration(agency, hotich, form_document):
         executing_agency="Ủy ban nhân dân cấp xã",
         result="Giấy khai sinh (bản chính)",
         conditions="Trong thời hạn 60 ngày kể từ ngày sinh con, cha hoặc mẹ đăng ký khai sinh cho con.",
+        old_codes=[ProcedureCodeAlias(code="2.000986")],
+        steps=[
+            ProcedureStep(title="Bước 1", text="Nộp hồ sơ tại Bộ phận Một cửa của UBND cấp xã."),
+            ProcedureStep(title="Bước 2", text="Công chức tư pháp - hộ tịch kiểm tra hồ sơ."),
+        ],
+        channels=[
+            ProcedureChannel(channel="truc-tiep", processing_time="Ngay trong ngày", fee="Miễn lệ phí"),
+            ProcedureChannel(channel="truc-tuyen", processing_time="Ngay trong ngày", fee="Miễn lệ phí"),
+        ],
+        required_documents=[
+            RequiredDocument(name="Tờ khai đăng ký khai sinh theo mẫu", originals=1, form=form_document),
+            RequiredDocument(name="Giấy chứng sinh", originals=1),
+            RequiredDocument(group="Giấy tờ phải xuất trình", name="Giấy tờ tùy thân có ảnh", originals=1),
+        ],
+        legal_bases=[LegalBasis(number="60/2014/QH13", summary="Luật Hộ tịch", issuer="Quốc hội")],
+        forms=[ProcedureForm(title="Tờ khai đăng ký khai sinh", document=form_document)],
     )
-    page.old_codes = [ProcedureCodeAlias(code="2.000986")]
-    page.steps = [
-        ProcedureStep(title="Bước 1", text="Nộp hồ sơ tại Bộ phận Một cửa của UBND cấp xã."),
-        ProcedureStep(title="Bước 2", text="Công chức tư pháp - hộ tịch kiểm tra hồ sơ."),
-    ]
-    page.channels = [
-        ProcedureChannel(channel="truc-tiep", processing_time="Ngay trong ngày", fee="Miễn lệ phí"),
-        ProcedureChannel(channel="truc-tuyen", processing_time="Ngay trong ngày", fee="Miễn lệ phí"),
-    ]
-    page.required_documents = [
-        RequiredDocument(name="Tờ khai đăng ký khai sinh theo mẫu", originals=1, form=form_document),
-        RequiredDocument(name="Giấy chứng sinh", originals=1),
-        RequiredDocument(group="Giấy tờ phải xuất trình", name="Giấy tờ tùy thân có ảnh", originals=1),
-    ]
-    page.legal_bases = [LegalBasis(number="60/2014/QH13", summary="Luật Hộ tịch", issuer="Quốc hội")]
-    page.forms = [ProcedureForm(title="Tờ khai đăng ký khai sinh", document=form_document)]
-    procedure_section(agency).add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def procedure_entry(**overrides):
