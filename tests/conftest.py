@@ -1,6 +1,7 @@
 """Fixtures shared by every app's tests: the portal's home page, sections and agencies."""
 
 import os
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -9,6 +10,7 @@ import pytest
 
 from home.agencies import setup_agency
 from home.structure import ensure_portal_sections, home_page
+from tests.services import missing
 
 
 def pytest_configure(config):
@@ -76,6 +78,21 @@ def pytest_runtest_teardown(item, nextitem):
             contents = getattr(connection, "_test_serialized_contents", None)
             if contents:
                 connection.creation.deserialize_db_from_string(contents)
+
+
+CHROMIUM = Path(os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium"))
+# Once a test starts Playwright's sync API, its event loop runs in the main thread for the rest of
+# the session, where the tests also use the ORM; Django would refuse that as "async-unsafe"
+# although nothing runs concurrently there. (Subprocesses the tests start drop it again.)
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright's one browser for the run is Debian's Chromium (nothing downloads one)."""
+    if not CHROMIUM.exists():
+        missing(f"no Chromium at {CHROMIUM} (scripts/system-packages.sh browser installs it)")
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM)}
 
 
 @pytest.fixture(autouse=True)

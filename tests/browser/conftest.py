@@ -14,7 +14,6 @@ on items no other test reads.
 
 import os
 import uuid
-from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
@@ -22,24 +21,11 @@ from django.db import connection
 
 import pytest
 
-from tests.services import missing
-
-# Playwright's sync API keeps an event loop running in the main thread, where the tests also use
-# the ORM; Django would refuse that as "async-unsafe" although nothing runs concurrently there.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 # Nothing here downloads a browser: Debian's chromium (scripts/system-packages.sh browser).
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
-CHROMIUM = Path(os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium"))
 
 DESKTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 360, "height": 740}
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    if not CHROMIUM.exists():
-        missing(f"no Chromium at {CHROMIUM} (scripts/system-packages.sh browser installs it)")
-    return {**browser_type_launch_args, "executable_path": str(CHROMIUM)}
 
 
 @pytest.fixture(scope="session")
