@@ -33,11 +33,9 @@ export ELASTICSEARCH_INDEX_PREFIX="test-$RUN"
 export PORTAL_TEST_REDIS_URL="redis://127.0.0.1:${PORTAL_REDIS_PORT:-6380}/15"
 PG_URL="postgres://portal@127.0.0.1:${PORTAL_PG_PORT:-5433}/portal_$RUN"
 
-# PORTAL_TEST_WORKERS=2 runs two pytest-xdist workers (whole files per worker). One process is
-# the default: under xdist, tests that empty the database (transactional and browser tests) can
-# run before ordinary tests of another file in the same worker, which then miss the migrations'
-# content (see docs/architecture-notes.md).
-WORKERS=${PORTAL_TEST_WORKERS:-1}
+# Two pytest-xdist workers by default (whole files per worker; each has its own test database,
+# index prefix and Redis database), about 20 minutes here; PORTAL_TEST_WORKERS=1 runs one process.
+WORKERS=${PORTAL_TEST_WORKERS:-2}
 PARALLEL=()
 [ "$WORKERS" -gt 1 ] && PARALLEL=(-n "$WORKERS" --dist loadfile)
 
