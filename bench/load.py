@@ -13,6 +13,7 @@ after its allowance: those 429 answers are counted apart, as refusals the portal
 import argparse
 import json
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -33,6 +34,9 @@ QUERIES = [
 ]  # fmt: skip
 
 
+RATED_PAGE = re.compile(r'<input type="hidden" name="page" value="(\d+)">')
+
+
 def get_json(url):
     with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (loopback)
         return json.loads(response.read())
@@ -50,8 +54,14 @@ def targets(base):
         encoded = urllib.parse.quote(query)
         mix += [(2, "GET", f"/tim-kiem/?q={encoded}", ""), (1, "GET", f"/api/search/?q={encoded}", "")]
         mix += [(1, "GET", f"/api/search/suggest/?q={encoded[:6]}", "")]
-    page_ids = [r.get("id") for r in get_json(f"{base}/api/search/?page_size=20")["results"] if r.get("id")]
-    for page_id in page_ids or [3]:
+    # The pages to rate: the id in each page's rating form (the search API does not give ids).
+    page_ids = set()
+    for path in ["/tin-tuc/", "/thu-tuc-hanh-chinh/", *procedures[:10], *news[:10]]:
+        with urllib.request.urlopen(base + path, timeout=30) as response:  # noqa: S310 (loopback)
+            page_ids.update(RATED_PAGE.findall(response.read().decode()))
+    if not page_ids:
+        sys.exit("no rating form found on the portal's pages")
+    for page_id in sorted(page_ids):
         mix += [(1, "POST", "/danh-gia/", f"page={page_id}&score={random.randint(1, 5)}&website=")]
     return mix
 
@@ -112,7 +122,8 @@ def script(mix):
             )
         lines.append(
             f"table.insert(weights, {weight}); table.insert(requests, "
-            f"wrk.format({lua_string(method)}, {lua_string(path)}, {headers}, {body}))"
+            f"wrk.format({lua_string(method)}, {lua_string(path)}, {headers}, "
+            f"{lua_string(body) if body else 'nil'}))"
         )
     return LUA % {"entries": "\n".join(lines)}
 
@@ -136,7 +147,10 @@ def main():
          "-s", lua.name, options.base],
         capture_output=True, text=True, check=True, timeout=options.duration + 120,
     ).stdout  # fmt: skip
-    figures = json.loads(output.strip().splitlines()[-1])
+    try:
+        figures = json.loads(output.strip().splitlines()[-1])
+    except (IndexError, json.JSONDecodeError):
+        sys.exit(f"wrk printed no figures:\n{output}")
     statuses = {int(status): count for status, count in figures["statuses"].items()}
     server_errors = sum(count for status, count in statuses.items() if status >= 500)
     print(
