@@ -9,6 +9,15 @@ from home.models import AgencyPage
 from portal_site.importing import Entry, ImportFailed, paragraphs_html, publish
 
 
+def known_agency_slugs(entries, context):
+    """The agency slugs an import's `entries` may name: the file's own agencies (imported first)
+    and the ones already in the portal. One query, for the slugs the file does not define."""
+    known = {raw.get("slug") for raw in context.data.get("agencies", []) if isinstance(raw, dict)}
+    wanted = {raw.get("agency") for raw in entries if isinstance(raw, dict)} - known
+    wanted = [slug for slug in wanted if isinstance(slug, str)]
+    return known | set(AgencyPage.objects.filter(slug__in=wanted).values_list("slug", flat=True))
+
+
 class AgencySection:
     """contracts.md §1 "agencies": one AgencyPage per slug, with its sections and collection."""
 

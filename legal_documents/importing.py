@@ -56,18 +56,10 @@ class DocumentSection:
     label = "Văn bản"
 
     def validate(self, entries, context):
-        from home.models import AgencyPage
+        from home.importing import known_agency_slugs
         from legal_documents.models import NUMBER_MAX_LENGTH, STATUS_CHOICES, normalize_number
 
-        known_agencies = {
-            raw.get("slug") for raw in context.data.get("agencies", []) if isinstance(raw, dict)
-        }
-        wanted = {raw.get("agency") for raw in entries if isinstance(raw, dict)} - known_agencies
-        known_agencies |= set(
-            AgencyPage.objects.filter(slug__in=[s for s in wanted if isinstance(s, str)]).values_list(
-                "slug", flat=True
-            )
-        )
+        known_agencies = known_agency_slugs(entries, context)
         files = ImportFiles(context.files_dir)
         cleaned, seen = [], {}
         for index, raw in enumerate(entries):

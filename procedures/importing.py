@@ -96,17 +96,9 @@ class ProcedureSection:
     label = "Thủ tục hành chính"
 
     def validate(self, entries, context):
-        from home.models import AgencyPage
+        from home.importing import known_agency_slugs
 
-        known_agencies = {
-            raw.get("slug") for raw in context.data.get("agencies", []) if isinstance(raw, dict)
-        }
-        wanted = {raw.get("agency") for raw in entries if isinstance(raw, dict)} - known_agencies
-        known_agencies |= set(
-            AgencyPage.objects.filter(slug__in=[s for s in wanted if isinstance(s, str)]).values_list(
-                "slug", flat=True
-            )
-        )
+        known_agencies = known_agency_slugs(entries, context)
         files = ImportFiles(context.files_dir)
         # Life events are named as editors see them; matched on the slug of the name, so that
         # case and tone placement do not matter.
