@@ -11,32 +11,15 @@ worst time of --repeat warm requests, the number of SQL queries and the response
 
 import argparse
 import datetime
-import os
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def setup_django(folder):
-    os.environ["DJANGO_SETTINGS_MODULE"] = "portal_site.settings.test"
-    os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
-    import django
-
-    django.setup()
-    from django.conf import settings
-
-    settings.MEDIA_ROOT = str(folder / "media")
-    settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
-    }
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+from pages import setup_django  # noqa: E402
 
 
 def leaders(prefix, n):

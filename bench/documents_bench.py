@@ -16,36 +16,14 @@ files/s and MB/s for each format. --db keeps the database (and reuses it when it
 
 import argparse
 import datetime
-import os
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def setup_django(folder, db=None):
-    os.environ["DJANGO_SETTINGS_MODULE"] = "portal_site.settings.test"
-    os.environ["DATABASE_URL"] = f"sqlite:///{db or folder / 'bench.sqlite3'}"
-    os.environ["MEDIA_ROOT"] = str(folder / "media")
-    os.environ.pop("ELASTICSEARCH_URL", None)
-    import django
-
-    django.setup()
-    from django.conf import settings
-
-    settings.MEDIA_ROOT = str(folder / "media")
-    # Index nothing while building: the benchmark measures reading, not the admin search index.
-    settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
-    }
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-
+from pages import measure, print_header, setup_django  # noqa: E402
 
 # Document types and the abbreviations their numbers carry ("12/QĐ-…").
 TYPES = {
@@ -142,27 +120,6 @@ def build(count, agency_count):
     return portal, registers[0]
 
 
-def measure(client, label, url, repeat):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    started = time.perf_counter()
-    response = client.get(url)
-    cold = time.perf_counter() - started
-    assert response.status_code == 200, (url, response.status_code)
-    timings = []
-    for _ in range(repeat):
-        with CaptureQueriesContext(connection) as queries:
-            started = time.perf_counter()
-            response = client.get(url)
-            timings.append(time.perf_counter() - started)
-    print(
-        f"{label:<34} {len(queries):>7} {cold * 1000:>9.0f} "
-        f"{statistics.mean(timings) * 1000:>9.1f} {max(timings) * 1000:>9.1f}  {url}"
-    )
-    return len(queries)
-
-
 def extraction_throughput(files, pages):
     from legal_documents.demo import MASTER_PLAN, docx_bytes, pdf_bytes
     from legal_documents.extraction import extract
@@ -216,7 +173,7 @@ def main():
         client = Client()
         last_page = -(-LegalDocumentPage.objects.live().count() // PAGE_SIZE)
         document = LegalDocumentPage.objects.order_by("pk").first()
-        print(f"{'trang':<34} {'truy vấn':>7} {'lần đầu':>9} {'TB (ms)':>9} {'max (ms)':>9}")
+        print_header()
         first = measure(client, "Sổ văn bản: trang 1", portal.url, args.repeat)
         later = measure(client, "Sổ văn bản: trang giữa", f"{portal.url}?page={last_page // 2}", args.repeat)
         final = measure(client, "Sổ văn bản: trang cuối", f"{portal.url}?page={last_page}", args.repeat)

@@ -13,34 +13,15 @@ of the portal's first page. --db keeps the database (and reuses it when it alrea
 import argparse
 import datetime
 import io
-import os
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def setup_django(folder, db=None):
-    os.environ["DJANGO_SETTINGS_MODULE"] = "portal_site.settings.test"
-    os.environ["DATABASE_URL"] = f"sqlite:///{db or folder / 'bench.sqlite3'}"
-    os.environ["MEDIA_ROOT"] = str(folder / "media")
-    import django
-
-    django.setup()
-    from django.conf import settings
-
-    settings.MEDIA_ROOT = str(folder / "media")
-    # Index nothing while building: the benchmark measures reading, not the admin search index.
-    settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
-    }
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+from pages import measure, print_header, setup_django  # noqa: E402
 
 
 def build(items, agency_count):
@@ -94,26 +75,6 @@ def build(items, agency_count):
     return portal, sections[1]
 
 
-def measure(client, label, url, repeat):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    started = time.perf_counter()
-    response = client.get(url)
-    cold = time.perf_counter() - started
-    assert response.status_code == 200, (url, response.status_code)
-    timings = []
-    for _ in range(repeat):
-        with CaptureQueriesContext(connection) as queries:
-            started = time.perf_counter()
-            response = client.get(url)
-            timings.append(time.perf_counter() - started)
-    print(
-        f"{label:<34} {len(queries):>7} {cold * 1000:>9.0f} "
-        f"{statistics.mean(timings) * 1000:>9.1f} {max(timings) * 1000:>9.1f}  {url}"
-    )
-
-
 def measure_home_block(repeat):
     from django.db import connection
     from django.template import Context, Template
@@ -162,7 +123,7 @@ def main():
 
         client = Client()
         last_page = -(-NewsPage.objects.live().count() // PAGE_SIZE)
-        print(f"{'trang':<34} {'truy vấn':>7} {'lần đầu':>9} {'TB (ms)':>9} {'max (ms)':>9}")
+        print_header()
         measure(client, "Cổng: trang 1", portal.url, args.repeat)
         measure(client, "Cổng: trang giữa", f"{portal.url}?page={last_page // 2}", args.repeat)
         measure(client, "Cổng: trang cuối", f"{portal.url}?page={last_page}", args.repeat)
