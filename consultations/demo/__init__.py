@@ -7,14 +7,9 @@ fixed past dates and its outcome. Fixed file timestamps keep the files byte-iden
 second load reuses the documents.
 """
 
-import datetime
-import io
-import zipfile
-from pathlib import Path
-
 from docx import Document
 
-FIXED_DATE = datetime.datetime(2025, 1, 2, 8, 0, 0)
+from portal_site.demo import docx_bytes, write_files
 
 # filename -> (title, paragraphs)
 FILES = {
@@ -57,29 +52,8 @@ def draft_docx(title, paragraphs):
         document.add_paragraph(text)
     properties = document.core_properties
     properties.title, properties.author = title, "Cổng thông tin điện tử tỉnh Tiền Giang (minh họa)"
-    properties.created = properties.modified = FIXED_DATE
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return _fixed_timestamps(buffer.getvalue())
-
-
-def _fixed_timestamps(data):
-    """The same archive with every member dated FIXED_DATE (python-docx stamps the current time)."""
-    source, output = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_DATE.timetuple()[:6])
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info.filename))
-    return output.getvalue()
+    return docx_bytes(document)
 
 
 def build_files(target_dir):
-    target = Path(target_dir)
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for filename, spec in FILES.items():
-        path = target / filename
-        path.write_bytes(draft_docx(*spec))
-        written.append(path)
-    return written
+    return write_files(target_dir, FILES, draft_docx)

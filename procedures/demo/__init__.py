@@ -6,19 +6,14 @@ registration form in detail); they are illustrations for the demo, not the legal
 Procedure codes in content.json other than those quoted in domain.md are illustrative too.
 """
 
-import datetime
-import io
-import zipfile
-from pathlib import Path
-
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
+from portal_site.demo import docx_bytes, write_files
+
 NATIONAL_HEADER = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 DOTS = " " + "." * 60
-# Fixed dates make the files byte-identical on every run, so re-loading the demo changes nothing.
-FIXED_DATE = datetime.datetime(2025, 1, 2, 8, 0, 0)
 
 # filename -> (title, addressee, [(section heading or "", [field labels])], closing lines)
 FORMS = {
@@ -495,32 +490,10 @@ def form_docx(title, addressee, sections, closing):
     properties = document.core_properties
     properties.title = title.capitalize()
     properties.author = properties.last_modified_by = "Cổng thông tin điện tử tỉnh Tiền Giang"
-    properties.created = properties.modified = FIXED_DATE
     properties.revision = 1
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return _with_fixed_timestamps(buffer.getvalue())
-
-
-def _with_fixed_timestamps(data):
-    """Rewrite the DOCX (a zip) with one fixed timestamp on every member."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=FIXED_DATE.timetuple()[:6])
-            member.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(member, source.read(info.filename))
-    return output.getvalue()
+    return docx_bytes(document)
 
 
 def build_files(target_dir):
     """Write every demo form into target_dir; returns the paths written."""
-    target = Path(target_dir)
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for filename, spec in FORMS.items():
-        path = target / filename
-        path.write_bytes(form_docx(*spec))
-        written.append(path)
-    return written
+    return write_files(target_dir, FORMS, form_docx)
