@@ -28,36 +28,20 @@ def _is_transactional(item):
     return transactional or "transactional_db" in fixtures or "live_server" in fixtures
 
 
-# alias -> the migrated state that pytest-django serialized when it made the test databases.
-_MIGRATED_STATE = {}
-
-
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup):
-    """Keep the serialized migrated state apart from the connection that holds it. Django's
-    connections are context-local (asgiref), and once Playwright's sync API has started (its
-    greenlets carry their own context) the tests get new connection objects without it: a
-    serialized-rollback test would then restore nothing and find no site."""
+    """Put the serialized migrated state on the database wrapper's class, not only on the
+    connection that pytest-django made. Django's connections are context-local (asgiref): once
+    Playwright's sync API has started, in any test and even halfway through one (its greenlets
+    carry their own context), the ORM gets new connection objects, and a serialized-rollback
+    test would then neither restore the state at its start nor keep post_migrate from running
+    after its flush. The portal has one database, so one class attribute serves every object."""
     from django.db import connections
 
     for alias in connections:
         contents = getattr(connections[alias], "_test_serialized_contents", None)
         if contents:
-            _MIGRATED_STATE[alias] = contents
-
-
-def _give_connections_the_migrated_state():
-    from django.db import connections
-
-    for alias, contents in _MIGRATED_STATE.items():
-        connection = connections[alias]
-        if not hasattr(connection, "_test_serialized_contents"):
-            connection._test_serialized_contents = contents
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_setup(item):
-    _give_connections_the_migrated_state()
+            type(connections[alias])._test_serialized_contents = contents
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -72,7 +56,6 @@ def pytest_runtest_teardown(item, nextitem):
 
     from pytest_django.plugin import blocking_manager_key
 
-    _give_connections_the_migrated_state()
     with item.config.stash[blocking_manager_key].unblock():
         for connection in connections.all(initialized_only=True):
             contents = getattr(connection, "_test_serialized_contents", None)
