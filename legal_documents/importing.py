@@ -15,6 +15,8 @@ name, so that a file may list a document before the one it replaces.
 
 from django.core.exceptions import ValidationError
 
+from wagtail.coreutils import find_available_slug
+
 from anyascii import anyascii
 
 from portal_site.importing import Entry, ImportFiles, collection_document, publish, set_if_changed
@@ -305,12 +307,7 @@ class DocumentSection:
             return item["slug"]
         from legal_documents.models import number_slug
 
-        base = number_slug(item["number"]) or "van-ban"
-        slug, suffix = base, 1
-        while section.get_children().filter(slug=slug).exists():
-            suffix += 1
-            slug = f"{base}-{suffix}"
-        return slug
+        return find_available_slug(section, number_slug(item["number"]) or "van-ban")
 
 
 def _spellings(normalized, items):

@@ -16,6 +16,7 @@ import datetime
 
 from django.utils import timezone
 
+from wagtail.coreutils import find_available_slug
 from wagtail.models import Collection
 from wagtail.rich_text import RichText
 
@@ -36,12 +37,7 @@ def free_slug(parent, title):
     base = vietnamese_slugify(title, max_length=200) or "trang"
     if parent is None or parent.pk is None:
         return base
-    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, number = base, 1
-    while slug in taken:
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
+    return find_available_slug(parent, base)
 
 
 class PortalPageFactory(wagtail_factories.PageFactory):
