@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pages import setup_django  # noqa: E402
+from pages import setup_django, timed  # noqa: E402
 
 
 def leaders(prefix, n):
@@ -82,18 +82,9 @@ def build(departments, districts, communes):
 
 
 def measure(client, url, repeat):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    response = client.get(url)  # warm up
-    assert response.status_code == 200, (url, response.status_code)
-    times = []
-    for _ in range(repeat):
-        with CaptureQueriesContext(connection) as queries:
-            started = time.perf_counter()
-            response = client.get(url)
-            times.append((time.perf_counter() - started) * 1000)
-    return statistics.mean(times), max(times), len(queries), len(response.content)
+    _, timings, queries, response = timed(client, url, repeat)
+    times = [seconds * 1000 for seconds in timings]
+    return statistics.mean(times), max(times), queries, len(response.content)
 
 
 def main():

@@ -36,9 +36,9 @@ def print_header():
     print(f"{'trang':<34} {'truy vấn':>7} {'lần đầu':>9} {'TB (ms)':>9} {'max (ms)':>9}")
 
 
-def measure(client, label, url, repeat):
-    """One row: the queries of a warm request, the first (cold) time, the mean and worst of
-    `repeat` warm ones. Returns the query count."""
+def timed(client, url, repeat):
+    """(first request's seconds, `repeat` warm requests' seconds, queries of the last one, its
+    response) for a GET that must answer 200."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -52,8 +52,15 @@ def measure(client, label, url, repeat):
             started = time.perf_counter()
             response = client.get(url)
             timings.append(time.perf_counter() - started)
+    return cold, timings, len(queries), response
+
+
+def measure(client, label, url, repeat):
+    """One row: the queries of a warm request, the first (cold) time, the mean and worst of
+    `repeat` warm ones. Returns the query count."""
+    cold, timings, queries, _ = timed(client, url, repeat)
     print(
-        f"{label:<34} {len(queries):>7} {cold * 1000:>9.0f} "
+        f"{label:<34} {queries:>7} {cold * 1000:>9.0f} "
         f"{statistics.mean(timings) * 1000:>9.1f} {max(timings) * 1000:>9.1f}  {url}"
     )
-    return len(queries)
+    return queries
