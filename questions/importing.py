@@ -1,12 +1,13 @@
 """The "questions" section of `import_content`: answered questions, e.g. an agency's existing FAQ.
 
 Each entry becomes a Question (status "Đã trả lời", no contact details: imported askers are not
-written to) and its published QuestionPage in the agency's "hoi-dap" section, or in the portal's
-/hoi-dap/ without an agency. Found again by `code`: a second run of the same file changes nothing.
+written to) and its published QuestionPage in the answering agency's "hoi-dap" section: answers
+belong to an agency, as in the admin (home.models.AgencySectionPageMixin), and the portal's
+/hoi-dap/ lists them all. Found again by `code`: a second run of the same file changes nothing.
 
 Keys: code (required, e.g. "HD-2025-000123"), title, question, answer (plain text; blank lines
 separate paragraphs), name (the asker's name as published), asked_at (YYYY-MM-DD or
-YYYY-MM-DDTHH:MM), agency (optional slug), sector (optional sector name, created if new),
+YYYY-MM-DDTHH:MM), agency (required slug), sector (optional sector name, created if new),
 legal_references (optional list of {"number", "title"}).
 """
 
@@ -26,9 +27,9 @@ class QuestionSection:
     label = "Hỏi đáp"
 
     def validate(self, entries, context):
-        from home.models import AgencyPage
+        from home.importing import known_agency_slugs
 
-        file_agencies = {raw.get("slug") for raw in context.data.get("agencies", []) if isinstance(raw, dict)}
+        known = known_agency_slugs(entries, context)
         cleaned, seen = [], {}
         for position, raw in enumerate(entries):
             entry = Entry(self.key, position, raw, id_field="code")
@@ -42,7 +43,7 @@ class QuestionSection:
                 "answer": paragraphs_html(entry.text("answer", required=True)),
                 "name": entry.text("name", required=True, max_length=120),
                 "asked_at": self._datetime(entry, "asked_at"),
-                "agency": entry.slug("agency"),
+                "agency": entry.slug("agency", required=True),
                 "sector": entry.text("sector", max_length=255),
                 "legal_references": self._references(entry),
                 "_entry": entry,
@@ -51,17 +52,10 @@ class QuestionSection:
                 raise entry.error("code", "chỉ gồm chữ in hoa không dấu, chữ số và gạch nối (3–20 ký tự).")
             if item["code"] in seen:
                 raise entry.error("code", f"trùng với questions[{seen[item['code']]}].")
+            if item["agency"] not in known:
+                raise entry.error("agency", f'không có cơ quan "{item["agency"]}" trong tệp hoặc trong cổng.')
             seen[item["code"]] = position
             cleaned.append(item)
-        referenced = {item["agency"] for item in cleaned if item["agency"]}
-        known = file_agencies | set(
-            AgencyPage.objects.filter(slug__in=referenced).values_list("slug", flat=True)
-        )
-        for item in cleaned:
-            if item["agency"] and item["agency"] not in known:
-                raise item["_entry"].error(
-                    "agency", f'không có cơ quan "{item["agency"]}" trong tệp hoặc trong cổng.'
-                )
         return cleaned
 
     @staticmethod
@@ -92,7 +86,7 @@ class QuestionSection:
 
     def write(self, items, context, counts):
         from home.models import AgencyPage
-        from home.structure import ensure_child, ensure_portal_sections
+        from home.structure import ensure_child
         from questions.models import Question, QuestionIndexPage, QuestionLegalReference, QuestionPage
 
         sections, sectors = {}, {}
@@ -106,14 +100,8 @@ class QuestionSection:
         for done, item in enumerate(items, start=1):
             slug = item["agency"]
             if slug not in sections:
-                if slug:
-                    agency = context.agencies.get(slug) or AgencyPage.objects.get(slug=slug)
-                    sections[slug] = (
-                        ensure_child(agency, QuestionIndexPage, "hoi-dap", "Hỏi đáp")[0],
-                        agency,
-                    )
-                else:
-                    sections[slug] = (ensure_portal_sections()["hoi-dap"], None)
+                agency = context.agencies.get(slug) or AgencyPage.objects.get(slug=slug)
+                sections[slug] = (ensure_child(agency, QuestionIndexPage, "hoi-dap", "Hỏi đáp")[0], agency)
             parent, agency = sections[slug]
             sector = _sector(item["sector"], sectors) if item["sector"] else None
 

@@ -47,6 +47,8 @@ def test_import_publishes_answered_questions_once(client, agency_a):
     ("overrides", "message"),
     [
         ({"agency": "khong-co"}, 'questions[0] code HD-2025-ABC234: trường "agency"'),
+        # An answer belongs to an agency's section, as the admin's tree rule says.
+        ({"agency": ""}, 'trường "agency": bắt buộc'),
         ({"code": "hd 1"}, 'trường "code"'),
         ({"answer": ""}, 'trường "answer": bắt buộc'),
         ({"asked_at": "10/03/2025"}, 'trường "asked_at"'),
