@@ -34,9 +34,11 @@ from consultations.models import (
 from portal_site.importing import (
     Entry,
     ImportFiles,
+    child_rows,
     collection_document,
     paragraphs_html,
     publish,
+    set_child_rows,
     set_if_changed,
 )
 
@@ -207,7 +209,7 @@ class ConsultationSection:
             )
             if page is None:
                 page = ConsultationPage(slug=item["slug"], **item["fields"])
-                self._set_children(page, children)
+                set_child_rows(page, CHILDREN, children)
                 try:
                     publish(page, section)
                 except ValidationError as exc:  # the page is validated when it is published
@@ -215,8 +217,8 @@ class ConsultationSection:
                 status = "created"
             else:
                 changed = set_if_changed(page, item["fields"])
-                if self._current_children(page) != children:
-                    self._set_children(page, children)
+                if child_rows(page, CHILDREN) != children:
+                    set_child_rows(page, CHILDREN, children)
                     changed = True
                 if changed:
                     publish(page)
@@ -243,24 +245,3 @@ class ConsultationSection:
         ]
         ConsultationComment.objects.bulk_create(new)
         return bool(new)
-
-    @staticmethod
-    def _current_children(page):
-        return {
-            relation: [
-                tuple(getattr(child, name) for name in names) for child in getattr(page, relation).all()
-            ]
-            for relation, (_model, names) in CHILDREN.items()
-        }
-
-    @staticmethod
-    def _set_children(page, children):
-        for relation, (model, names) in CHILDREN.items():
-            setattr(
-                page,
-                relation,
-                [
-                    model(sort_order=i, **dict(zip(names, row, strict=True)))
-                    for i, row in enumerate(children[relation])
-                ],
-            )

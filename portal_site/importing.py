@@ -261,6 +261,28 @@ def export_file(document, files_dir, filenames):
     return filenames[document.pk]
 
 
+def child_rows(page, spec):
+    """{relation: [one tuple of the named fields per inline child]} of a page, for the relations
+    `spec` names ({relation: (model, field names)}): equal to an import's rows when unchanged."""
+    return {
+        relation: [tuple(getattr(child, name) for name in names) for child in getattr(page, relation).all()]
+        for relation, (_model, names) in spec.items()
+    }
+
+
+def set_child_rows(page, spec, rows):
+    """Replace the page's inline children (modelcluster relations) with `rows`, in their order."""
+    for relation, (model, names) in spec.items():
+        setattr(
+            page,
+            relation,
+            [
+                model(sort_order=i, **dict(zip(names, row, strict=True)))
+                for i, row in enumerate(rows[relation])
+            ],
+        )
+
+
 def paragraphs_html(text):
     """Plain text to rich-text HTML: blank lines separate paragraphs, single newlines become <br>."""
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]

@@ -34,7 +34,15 @@ from django.core.exceptions import ValidationError
 
 from anyascii import anyascii
 
-from portal_site.importing import Entry, ImportFiles, collection_document, publish, set_if_changed
+from portal_site.importing import (
+    Entry,
+    ImportFiles,
+    child_rows,
+    collection_document,
+    publish,
+    set_child_rows,
+    set_if_changed,
+)
 from portal_site.text import vietnamese_slugify
 from procedures.models import (
     CHANNEL_CHOICES,
@@ -330,7 +338,7 @@ class ProcedureSection:
             page = existing.get(item["code"])
             if page is None:
                 page = ProcedurePage(code=item["code"], slug=self._free_slug(section, item), **fields)
-                self._set_children(page, children)
+                set_child_rows(page, CHILDREN, children)
                 page.life_events = item["life_events"]
                 try:
                     publish(page, section)
@@ -342,8 +350,8 @@ class ProcedureSection:
                 changed = set_if_changed(page, fields)
                 if item["slug"]:
                     changed = set_if_changed(page, {"slug": item["slug"]}) or changed
-                if self._current_children(page) != children:
-                    self._set_children(page, children)
+                if child_rows(page, CHILDREN) != children:
+                    set_child_rows(page, CHILDREN, children)
                     changed = True
                 if sorted(event.pk for event in page.life_events.all()) != [
                     e.pk for e in item["life_events"]
@@ -369,23 +377,3 @@ class ProcedureSection:
         base = vietnamese_slugify(item["name"], max_length=80) or "thu-tuc"
         taken = section.get_children().filter(slug=base).exists()
         return f"{base}-{item['code'].replace('.', '-')}" if taken else base
-
-    @staticmethod
-    def _current_children(page):
-        current = {}
-        for relation, (_model, names) in CHILDREN.items():
-            rows = [tuple(getattr(child, name) for name in names) for child in getattr(page, relation).all()]
-            current[relation] = rows
-        return current
-
-    @staticmethod
-    def _set_children(page, children):
-        for relation, (model, names) in CHILDREN.items():
-            setattr(
-                page,
-                relation,
-                [
-                    model(sort_order=i, **dict(zip(names, row, strict=True)))
-                    for i, row in enumerate(children[relation])
-                ],
-            )
