@@ -19,7 +19,15 @@ from wagtail.coreutils import find_available_slug
 
 from anyascii import anyascii
 
-from portal_site.importing import Entry, ImportFiles, collection_document, publish, set_if_changed
+from portal_site.importing import (
+    Entry,
+    ImportFiles,
+    child_rows,
+    collection_document,
+    publish,
+    set_child_rows,
+    set_if_changed,
+)
 from portal_site.text import vietnamese_slugify
 
 KEYS = {
@@ -239,6 +247,11 @@ class DocumentSection:
             normalize_number,
         )
 
+        # Inline children compared and written as rows: files (title, document), then relations.
+        children = {
+            "files": (LegalDocumentFile, ("title", "document_id")),
+            "relations": (LegalDocumentRelation, ("kind", "target_id")),
+        }
         agencies, sectors, documents = {}, {}, {}
         slugs = {item["agency"] for item in items}
         for slug in slugs:
@@ -266,28 +279,25 @@ class DocumentSection:
                 (kind, written[target].pk if where == "file" else target)
                 for kind, (where, target) in item["resolved_relations"]
             ]
+            rows = {"files": files, "relations": relations}
             page = existing.get(item["_key"])
             if page is None:
                 page = LegalDocumentPage(number=item["number"], slug=self._free_slug(section, item), **fields)
-                _set_children(page, files, relations, LegalDocumentFile, LegalDocumentRelation)
+                set_child_rows(page, children, rows)
                 status = "created"
                 parent = section
             else:
                 changed = set_if_changed(page, dict(fields, number=item["number"]))
                 if item["slug"]:
                     changed = set_if_changed(page, {"slug": item["slug"]}) or changed
-                current = (
-                    [(f.title, f.document_id) for f in page.files.all()],
-                    [(r.kind, r.target_id) for r in page.relations.all()],
-                )
-                if current != (files, relations):
-                    _set_children(page, files, relations, LegalDocumentFile, LegalDocumentRelation)
+                if child_rows(page, children) != rows:
+                    set_child_rows(page, children, rows)
                     changed = True
                 if not page.path.startswith(section.path) or page.depth != section.depth + 1:
                     page.move(section, pos="last-child")
                     page.refresh_from_db()
                     set_if_changed(page, dict(fields, number=item["number"]))
-                    _set_children(page, files, relations, LegalDocumentFile, LegalDocumentRelation)
+                    set_child_rows(page, children, rows)
                     changed = True
                 status = "updated" if changed else "unchanged"
                 parent = None
@@ -319,17 +329,6 @@ def _spellings(normalized, items):
         for numbers in item["relations"].values():
             spellings.update(numbers)
     return sorted(spellings)
-
-
-def _set_children(page, files, relations, file_model, relation_model):
-    page.files = [
-        file_model(sort_order=i, title=title, document_id=document_id)
-        for i, (title, document_id) in enumerate(files)
-    ]
-    page.relations = [
-        relation_model(sort_order=i, kind=kind, target_id=target_id)
-        for i, (kind, target_id) in enumerate(relations)
-    ]
 
 
 def _sector(name, cache):
