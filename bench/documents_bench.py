@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pages import measure, print_header, setup_django  # noqa: E402
+from pages import agency_sections, listing, measure, print_header, setup_django  # noqa: E402
 
 # Document types and the abbreviations their numbers carry ("12/QĐ-…").
 TYPES = {
@@ -46,7 +46,6 @@ def build(count, agency_count):
 
     from wagtail.models import Page
 
-    from home.agencies import setup_agency
     from home.structure import ensure_portal_sections
     from legal_documents.models import DOCUMENT_TYPES, LegalDocumentPage, default_title, number_slug
     from portal_site.progress import Progress
@@ -54,11 +53,7 @@ def build(count, agency_count):
 
     progress = Progress(sys.stderr)
     portal = ensure_portal_sections()["van-ban"]
-    registers = []
-    for n in range(agency_count):
-        agency, _ = setup_agency(slug=f"co-quan-{n:02d}", name=f"Cơ quan thử nghiệm số {n:02d}")
-        registers.append(agency.get_children().get(slug="van-ban").specific)
-        progress("Cơ quan", n + 1, agency_count)
+    registers = agency_sections(agency_count, "van-ban", progress)
     sectors = [Sector.objects.get_or_create(name=name)[0] for name in SECTORS]
     labels = dict(DOCUMENT_TYPES)
     start = datetime.date(2026, 6, 30)
@@ -157,21 +152,19 @@ def main():
         setup_django(Path(folder), args.db and args.db.resolve())
         from django.test import Client
 
-        from home.structure import ensure_portal_sections
         from legal_documents.models import LegalDocumentIndexPage, LegalDocumentPage
         from legal_documents.register import PAGE_SIZE
 
-        if LegalDocumentPage.objects.exists():
-            portal = ensure_portal_sections()["van-ban"]
-            agency_register = LegalDocumentIndexPage.objects.get(url_path__endswith="/co-quan-00/van-ban/")
-            print(f"Dùng lại {LegalDocumentPage.objects.count()} văn bản trong {args.db}.\n")
-        else:
-            started = time.perf_counter()
-            portal, agency_register = build(args.documents, args.agencies)
-            print(f"Dựng {args.documents} văn bản trong {time.perf_counter() - started:.0f} giây.\n")
-
+        portal, agency_register, last_page = listing(
+            LegalDocumentPage,
+            LegalDocumentIndexPage,
+            "van-ban",
+            PAGE_SIZE,
+            args.db,
+            "văn bản",
+            lambda: build(args.documents, args.agencies),
+        )
         client = Client()
-        last_page = -(-LegalDocumentPage.objects.live().count() // PAGE_SIZE)
         document = LegalDocumentPage.objects.order_by("pk").first()
         print_header()
         first = measure(client, "Sổ văn bản: trang 1", portal.url, args.repeat)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pages import measure, print_header, setup_django  # noqa: E402
+from pages import agency_sections, listing, measure, print_header, setup_django  # noqa: E402
 
 
 def build(items, agency_count):
@@ -32,18 +32,13 @@ def build(items, agency_count):
 
     from PIL import Image as PILImage
 
-    from home.agencies import setup_agency
     from home.structure import ensure_portal_sections
     from news.models import NewsPage
     from portal_site.progress import Progress
 
     progress = Progress(sys.stderr)
     portal = ensure_portal_sections()["tin-tuc"]
-    sections = [portal]
-    for n in range(agency_count):
-        agency, _ = setup_agency(slug=f"co-quan-{n:02d}", name=f"Cơ quan thử nghiệm số {n:02d}")
-        sections.append(agency.get_children().get(slug="tin-tuc").specific)
-        progress("Cơ quan", n + 1, agency_count)
+    sections = [portal, *agency_sections(agency_count, "tin-tuc", progress)]
 
     images = []
     for n in range(12):
@@ -109,20 +104,18 @@ def main():
         setup_django(Path(folder), args.db and args.db.resolve())
         from django.test import Client
 
-        from home.structure import ensure_portal_sections
         from news.models import PAGE_SIZE, NewsIndexPage, NewsPage
 
-        if NewsPage.objects.exists():
-            portal = ensure_portal_sections()["tin-tuc"]
-            agency_news = NewsIndexPage.objects.get(url_path__endswith="/co-quan-00/tin-tuc/")
-            print(f"Dùng lại {NewsPage.objects.count()} tin trong {args.db}.\n")
-        else:
-            started = time.perf_counter()
-            portal, agency_news = build(args.items, args.agencies)
-            print(f"Dựng {args.items} tin trong {time.perf_counter() - started:.0f} giây.\n")
-
+        portal, agency_news, last_page = listing(
+            NewsPage,
+            NewsIndexPage,
+            "tin-tuc",
+            PAGE_SIZE,
+            args.db,
+            "tin",
+            lambda: build(args.items, args.agencies),
+        )
         client = Client()
-        last_page = -(-NewsPage.objects.live().count() // PAGE_SIZE)
         print_header()
         measure(client, "Cổng: trang 1", portal.url, args.repeat)
         measure(client, "Cổng: trang giữa", f"{portal.url}?page={last_page // 2}", args.repeat)

@@ -1,5 +1,6 @@
 """What the page benchmarks (news, documents, agencies) share: a throwaway SQLite portal under
-the test settings, and a timed GET that counts its SQL queries."""
+the test settings, its agencies and the listing under test (built, or kept from an earlier run),
+and a timed GET that counts its SQL queries."""
 
 import os
 import statistics
@@ -30,6 +31,36 @@ def setup_django(folder, db=None):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+
+
+def agency_sections(count, slug, progress):
+    """The `slug` section of each of `count` new agencies, co-quan-00, co-quan-01, ... (set up in
+    full by home.agencies.setup_agency: sections, groups, workflow)."""
+    from home.agencies import setup_agency
+
+    sections = []
+    for n in range(count):
+        agency, _ = setup_agency(slug=f"co-quan-{n:02d}", name=f"Cơ quan thử nghiệm số {n:02d}")
+        sections.append(agency.get_children().get(slug=slug).specific)
+        progress("Cơ quan", n + 1, count)
+    return sections
+
+
+def listing(model, index_model, slug, page_size, db, noun, build):
+    """(the portal-wide `slug` listing, agency co-quan-00's, the number of the listing's last page).
+    When the kept database `db` holds `model` pages already they are reused; else `build()` makes
+    them (and returns the two `index_model` listings), and how long it took is printed."""
+    from home.structure import ensure_portal_sections
+
+    if model.objects.exists():
+        portal = ensure_portal_sections()[slug]
+        agency_listing = index_model.objects.get(url_path__endswith=f"/co-quan-00/{slug}/")
+        print(f"Dùng lại {model.objects.count()} {noun} trong {db}.\n")
+    else:
+        started = time.perf_counter()
+        portal, agency_listing = build()
+        print(f"Dựng {model.objects.count()} {noun} trong {time.perf_counter() - started:.0f} giây.\n")
+    return portal, agency_listing, -(-model.objects.live().count() // page_size)
 
 
 def print_header():
