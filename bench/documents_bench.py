@@ -14,16 +14,15 @@ the register) and the mean and worst time of --repeat warm requests. Then extrac
 files/s and MB/s for each format. --db keeps the database (and reuses it when it holds documents).
 """
 
-import argparse
 import datetime
+import functools
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pages import agency_sections, listing, measure, print_header, setup_django  # noqa: E402
+from pages import agency_sections, listing_parser, listing_portal, measure, print_header  # noqa: E402
 
 # Document types and the abbreviations their numbers carry ("12/QĐ-…").
 TYPES = {
@@ -139,32 +138,21 @@ def extraction_throughput(files, pages):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = listing_parser(__doc__, agencies=10, repeat=10)
     parser.add_argument("--documents", type=int, default=10_000)
-    parser.add_argument("--agencies", type=int, default=10)
-    parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--files", type=int, default=60)
     parser.add_argument("--pages", type=int, default=20, help="pages of each PDF in the extraction test")
-    parser.add_argument("--db", type=Path, help="SQLite file to keep (and reuse) the built portal")
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="documents-bench-") as folder:
-        setup_django(Path(folder), args.db and args.db.resolve())
-        from django.test import Client
-
-        from legal_documents.models import LegalDocumentIndexPage, LegalDocumentPage
+    build_all = functools.partial(build, args.documents, args.agencies)
+    with listing_portal(
+        "legal_documents.LegalDocumentPage", "van-ban", "văn bản", args.db, build_all
+    ) as listing:
+        client, portal, agency_register = listing
+        from legal_documents.models import LegalDocumentPage
         from legal_documents.register import PAGE_SIZE
 
-        portal, agency_register, last_page = listing(
-            LegalDocumentPage,
-            LegalDocumentIndexPage,
-            "van-ban",
-            PAGE_SIZE,
-            args.db,
-            "văn bản",
-            lambda: build(args.documents, args.agencies),
-        )
-        client = Client()
+        last_page = -(-LegalDocumentPage.objects.live().count() // PAGE_SIZE)
         document = LegalDocumentPage.objects.order_by("pk").first()
         print_header()
         first = measure(client, "Sổ văn bản: trang 1", portal.url, args.repeat)

@@ -10,18 +10,16 @@ render time of --repeat warm requests, the number of SQL queries of each, and th
 of the portal's first page. --db keeps the database (and reuses it when it already holds news).
 """
 
-import argparse
 import datetime
+import functools
 import io
-import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pages import agency_sections, listing, measure, print_header, setup_django  # noqa: E402
+from pages import agency_sections, listing_parser, listing_portal, measure, print_header, print_row  # noqa: E402
 
 
 def build(items, agency_count):
@@ -85,37 +83,20 @@ def measure_home_block(repeat):
             started = time.perf_counter()
             template.render(Context({"request": request}))
             timings.append(time.perf_counter() - started)
-    label = "Trang chủ: {% latest_news 6 %}"
-    print(
-        f"{label:<34} {len(queries):>7} {'':>9} "
-        f"{statistics.mean(timings) * 1000:>9.1f} {max(timings) * 1000:>9.1f}"
-    )
+    print_row("Trang chủ: {% latest_news 6 %}", len(queries), None, timings)
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = listing_parser(__doc__, agencies=20, repeat=20)
     parser.add_argument("--items", type=int, default=10_000)
-    parser.add_argument("--agencies", type=int, default=20)
-    parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--db", type=Path, help="SQLite file to keep (and reuse) the built portal")
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="news-bench-") as folder:
-        setup_django(Path(folder), args.db and args.db.resolve())
-        from django.test import Client
+    build_all = functools.partial(build, args.items, args.agencies)
+    with listing_portal("news.NewsPage", "tin-tuc", "tin", args.db, build_all) as listing:
+        client, portal, agency_news = listing
+        from news.models import PAGE_SIZE, NewsPage
 
-        from news.models import PAGE_SIZE, NewsIndexPage, NewsPage
-
-        portal, agency_news, last_page = listing(
-            NewsPage,
-            NewsIndexPage,
-            "tin-tuc",
-            PAGE_SIZE,
-            args.db,
-            "tin",
-            lambda: build(args.items, args.agencies),
-        )
-        client = Client()
+        last_page = -(-NewsPage.objects.live().count() // PAGE_SIZE)
         print_header()
         measure(client, "Cổng: trang 1", portal.url, args.repeat)
         measure(client, "Cổng: trang giữa", f"{portal.url}?page={last_page // 2}", args.repeat)

@@ -2,9 +2,12 @@
 the test settings, its agencies and the listing under test (built, or kept from an earlier run),
 and a timed GET that counts its SQL queries."""
 
+import argparse
+import contextlib
 import os
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -46,25 +49,53 @@ def agency_sections(count, slug, progress):
     return sections
 
 
-def listing(model, index_model, slug, page_size, db, noun, build):
-    """(the portal-wide `slug` listing, agency co-quan-00's, the number of the listing's last page).
-    When the kept database `db` holds `model` pages already they are reused; else `build()` makes
-    them (and returns the two `index_model` listings), and how long it took is printed."""
-    from home.structure import ensure_portal_sections
+def listing_parser(doc, agencies, repeat):
+    """The options of a listing bench (news, documents) but what it counts: --agencies, --repeat,
+    and --db for listing_portal."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--agencies", type=int, default=agencies)
+    parser.add_argument("--repeat", type=int, default=repeat)
+    parser.add_argument("--db", type=Path, help="SQLite file to keep (and reuse) the built portal")
+    return parser
 
-    if model.objects.exists():
-        portal = ensure_portal_sections()[slug]
-        agency_listing = index_model.objects.get(url_path__endswith=f"/co-quan-00/{slug}/")
-        print(f"Dùng lại {model.objects.count()} {noun} trong {db}.\n")
-    else:
-        started = time.perf_counter()
-        portal, agency_listing = build()
-        print(f"Dựng {model.objects.count()} {noun} trong {time.perf_counter() - started:.0f} giây.\n")
-    return portal, agency_listing, -(-model.objects.live().count() // page_size)
+
+@contextlib.contextmanager
+def listing_portal(model_label, slug, noun, db, build):
+    """A throwaway portal (setup_django in a temporary folder, or the kept SQLite file `db`) for the
+    length of the block, with its `slug` listings of `model_label` pages. Gives (a test client, the
+    portal-wide listing, agency co-quan-00's). When `db` holds such pages already they are reused;
+    else `build()` makes them (and returns the two listings), and how long it took is printed."""
+    with tempfile.TemporaryDirectory(prefix=f"{slug}-bench-") as folder:
+        setup_django(Path(folder), db and db.resolve())
+        from django.apps import apps
+        from django.test import Client
+
+        from home.structure import ensure_portal_sections
+
+        model = apps.get_model(model_label)
+        if model.objects.exists():
+            portal = ensure_portal_sections()[slug].specific
+            agency_listing = type(portal).objects.get(url_path__endswith=f"/co-quan-00/{slug}/")
+            print(f"Dùng lại {model.objects.count()} {noun} trong {db}.\n")
+        else:
+            started = time.perf_counter()
+            portal, agency_listing = build()
+            print(f"Dựng {model.objects.count()} {noun} trong {time.perf_counter() - started:.0f} giây.\n")
+        yield Client(), portal, agency_listing
 
 
 def print_header():
     print(f"{'trang':<34} {'truy vấn':>7} {'lần đầu':>9} {'TB (ms)':>9} {'max (ms)':>9}")
+
+
+def print_row(label, queries, cold, timings, url=""):
+    """A row under print_header: `cold` is the first time in seconds (None: not measured), `timings`
+    the warm ones."""
+    first = "" if cold is None else f"{cold * 1000:.0f}"
+    print(
+        f"{label:<34} {queries:>7} {first:>9} "
+        f"{statistics.mean(timings) * 1000:>9.1f} {max(timings) * 1000:>9.1f}  {url}".rstrip()
+    )
 
 
 def timed(client, url, repeat):
@@ -90,8 +121,5 @@ def measure(client, label, url, repeat):
     """One row: the queries of a warm request, the first (cold) time, the mean and worst of
     `repeat` warm ones. Returns the query count."""
     cold, timings, queries, _ = timed(client, url, repeat)
-    print(
-        f"{label:<34} {queries:>7} {cold * 1000:>9.0f} "
-        f"{statistics.mean(timings) * 1000:>9.1f} {max(timings) * 1000:>9.1f}  {url}"
-    )
+    print_row(label, queries, cold, timings, url)
     return queries
