@@ -1,5 +1,5 @@
 """Factories for what the tests build: pages (wagtail-factories on factory_boy), their images and
-documents, and the records they hang from.
+documents, the records they hang from, and the agencies' people (`agency_user`).
 
 Every page factory takes `parent=<page>`. The page is added there, given one revision and, unless
 `publish=False`, published through that revision, as an editor's "Xuất bản" does: the
@@ -14,6 +14,7 @@ would drop "đ" and every accented letter), with "-2", "-3"... when a sibling ho
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from wagtail.coreutils import find_available_slug
@@ -24,7 +25,7 @@ import factory
 import wagtail_factories
 
 from consultations.models import ConsultationArticle, ConsultationPage, today
-from home.models import AgencyPage, StandardPage, agency_for
+from home.models import AgencyAccess, AgencyPage, StandardPage, agency_for
 from legal_documents.models import LegalDocumentPage, default_title, number_slug
 from news.models import NewsPage
 from portal_site.text import vietnamese_slugify
@@ -38,6 +39,16 @@ def free_slug(parent, title):
     if parent is None or parent.pk is None:
         return base
     return find_available_slug(parent, base)
+
+
+def agency_user(agency, role, username=None):
+    """A user in the agency's editors ("editors") or moderators ("moderators") group, with an
+    e-mail address (`<username>@example.org`; the username is `<agency slug>-<role>` by default)."""
+    access = AgencyAccess.objects.get(agency=agency)
+    username = username or f"{agency.slug}-{role}"
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "mat-khau-thu")
+    user.groups.add(getattr(access, role))
+    return user
 
 
 class PortalPageFactory(wagtail_factories.PageFactory):

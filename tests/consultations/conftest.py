@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.contrib.auth import get_user_model
 from django.test import override_settings
 
 from wagtail.contrib.frontend_cache.backends import BaseBackend
@@ -10,7 +9,6 @@ from wagtail.contrib.frontend_cache.backends import BaseBackend
 import pytest
 
 from consultations.models import ConsultationComment, today
-from home.models import AgencyAccess
 from tests.factories import ConsultationPageFactory
 
 DAY = datetime.timedelta(days=1)
@@ -42,14 +40,6 @@ def make_consultation():
 @pytest.fixture
 def other_agency(make_agency):
     return make_agency("so-y-te", "Sở Y tế")
-
-
-def agency_user(agency, role, username=None):
-    access = AgencyAccess.objects.get(agency=agency)
-    username = username or f"{agency.slug}-{role}"
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", "mat-khau-thu")
-    user.groups.add(getattr(access, role))
-    return user
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 import pytest
 
 from consultations.models import ConsultationComment, ConsultationPage, today
-from tests.consultations.conftest import DAY, agency_user
+from tests.consultations.conftest import DAY
+from tests.factories import agency_user
 from tests.refusals import assert_sent_to_dashboard
 
 pytestmark = pytest.mark.django_db

@@ -106,7 +106,7 @@ def test_an_open_draft_is_private_to_each_visitor_and_a_closed_one_is_cached_pub
 def test_a_comment_is_held_for_moderation_and_the_moderators_are_told(
     client, agency, open_draft, django_capture_on_commit_callbacks
 ):
-    from tests.consultations.conftest import agency_user
+    from tests.factories import agency_user
 
     moderator = agency_user(agency, "moderators")
     agency_user(agency, "editors")

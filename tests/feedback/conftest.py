@@ -1,11 +1,8 @@
 """Fixtures for the rating tests: published pages in two agencies and users of each agency."""
 
-from django.contrib.auth import get_user_model
-
 import pytest
 
 from feedback.models import Rating
-from home.models import AgencyAccess
 from tests.factories import StandardPageFactory
 
 
@@ -27,19 +24,6 @@ def page_a(agency_a):
 @pytest.fixture
 def page_b(agency_b):
     return StandardPageFactory(parent=agency_b, title="Lịch tiêm chủng", slug="lich-tiem-chung")
-
-
-@pytest.fixture
-def agency_user(db):
-    def make(agency, role):
-        access = AgencyAccess.objects.get(agency=agency)
-        user = get_user_model().objects.create_user(
-            f"{agency.slug}-{role}", f"{agency.slug}-{role}@example.org", "x"
-        )
-        user.groups.add(getattr(access, role))
-        return user
-
-    return make
 
 
 @pytest.fixture

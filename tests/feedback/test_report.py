@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group, Permission
 import pytest
 
 from feedback.models import Rating
+from tests.factories import agency_user
 from tests.refusals import assert_sent_to_dashboard
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +47,7 @@ def test_the_report_filters_by_agency_subtree_and_by_page(client, admin_user, ra
     assert client.get(REPORT, {"page": page_a.pk}).context["overall"].count == 3
 
 
-def test_a_moderator_sees_only_their_agency(client, agency_user, agency_a, ratings):
+def test_a_moderator_sees_only_their_agency(client, agency_a, ratings):
     moderator = agency_user(agency_a, "moderators")
     client.force_login(moderator)
     response = client.get(REPORT)
@@ -64,7 +65,7 @@ def test_a_moderator_sees_only_their_agency(client, agency_user, agency_a, ratin
     assert REPORT in client.get("/admin/").content.decode()
 
 
-def test_editors_and_outsiders_do_not_see_the_report(client, agency_user, agency_a, ratings):
+def test_editors_and_outsiders_do_not_see_the_report(client, agency_a, ratings):
     client.force_login(agency_user(agency_a, "editors"))
     assert_sent_to_dashboard(client.get(REPORT))
     assert REPORT not in client.get("/admin/").content.decode()
@@ -87,7 +88,7 @@ def test_a_comment_like_a_formula_stays_text_in_the_csv(client, admin_user, page
     assert "'=HYPERLINK" in client.get(REPORT, {"xuat": "csv"}).content.decode("utf-8-sig")
 
 
-def test_resetting_needs_its_own_permission(client, agency_user, agency_a, ratings):
+def test_resetting_needs_its_own_permission(client, agency_a, ratings):
     moderator = agency_user(agency_a, "moderators")
     client.force_login(moderator)
     assert_sent_to_dashboard(client.get(RESET))
@@ -96,7 +97,7 @@ def test_resetting_needs_its_own_permission(client, agency_user, agency_a, ratin
     assert "Xóa kết quả" not in client.get(REPORT).content.decode()
 
 
-def test_a_moderator_with_reset_permission_resets_only_their_subtree(client, agency_user, agency_a, ratings):
+def test_a_moderator_with_reset_permission_resets_only_their_subtree(client, agency_a, ratings):
     moderator = agency_user(agency_a, "moderators")
     group = Group.objects.create(name="Được xóa kết quả đánh giá")
     group.permissions.add(Permission.objects.get(codename="reset_rating"))

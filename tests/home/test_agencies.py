@@ -493,7 +493,7 @@ def test_directory_pages_top_level_agencies_and_keeps_sub_agencies_with_them(cli
 
 
 def test_only_portal_administrators_create_agencies_in_the_admin(client, agency):
-    from tests.home.test_isolation import agency_user
+    from tests.factories import agency_user
 
     client.force_login(agency_user(agency, "moderators"))
     response = client.get(reverse("wagtailadmin_pages:add", args=["home", "agencypage", agency.pk]))

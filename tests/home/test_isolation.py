@@ -1,7 +1,6 @@
 """An agency editor can do all of their agency's work and nothing of another's, through the admin's
 own HTTP views (issue 5, "Isolation")."""
 
-from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
@@ -13,17 +12,8 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 import pytest
 
-from home.models import AgencyAccess, StandardPage
-from tests.factories import StandardPageFactory
-
-
-def agency_user(agency, role, username=None):
-    """A user in the agency's editors ("editors") or moderators ("moderators") group, with an e-mail."""
-    access = AgencyAccess.objects.get(agency=agency)
-    username = username or f"{agency.slug}-{role}"
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", "mat-khau-thu")
-    user.groups.add(getattr(access, role))
-    return user
+from home.models import StandardPage
+from tests.factories import StandardPageFactory, agency_user
 
 
 def draft_page(parent, title, slug, owner=None):

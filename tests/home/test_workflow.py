@@ -9,7 +9,8 @@ from wagtail.models import PageLogEntry
 import pytest
 
 from home.models import AgencyPage
-from tests.home.test_isolation import agency_user, draft_page, page_form
+from tests.factories import agency_user
+from tests.home.test_isolation import draft_page, page_form
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 import pytest
 
 from legal_documents.models import LegalDocumentPage
-from tests.home.test_isolation import agency_user
+from tests.factories import agency_user
 from tests.refusals import assert_sent_to_dashboard
 
 from .conftest import register_of

@@ -196,7 +196,7 @@ def test_agency_editor_submits_and_moderator_publishes_news_with_image_and_tags(
     client, agency, agency_news, portal_news, make_image
 ):
     from home.agencies import agency_collection
-    from tests.home.test_isolation import agency_user
+    from tests.factories import agency_user
 
     editor, moderator = agency_user(agency, "editors"), agency_user(agency, "moderators")
     image = make_image()
@@ -234,7 +234,7 @@ def test_agency_editor_submits_and_moderator_publishes_news_with_image_and_tags(
 
 
 def test_agency_editor_cannot_add_news_to_another_agency(client, agency, make_agency):
-    from tests.home.test_isolation import agency_user
+    from tests.factories import agency_user
 
     other_news = make_agency("so-y-te", "Sở Y tế").get_children().get(slug="tin-tuc")
     client.force_login(agency_user(agency, "editors"))

@@ -7,8 +7,7 @@ from django.utils import timezone
 import pytest
 
 from questions.models import QuestionLegalReference
-from tests.factories import QuestionFactory, QuestionPageFactory
-from tests.home.test_isolation import agency_user
+from tests.factories import QuestionFactory, QuestionPageFactory, agency_user
 from tests.news.test_front_cache import purged  # noqa: F401 (a fixture)
 from tests.search.conftest import engine_urls, fresh_engine  # noqa: F401 (fixtures used here)
 

@@ -2,11 +2,8 @@
 
 import datetime
 
-from django.contrib.auth import get_user_model
-
 import pytest
 
-from home.models import AgencyAccess
 from schedule.models import ScheduleEntry, SchedulePage
 
 
@@ -31,18 +28,5 @@ def make_entry(db):
         return ScheduleEntry.objects.create(
             agency=agency, date=date, start=datetime.time.fromisoformat(start), content=content, **fields
         )
-
-    return make
-
-
-@pytest.fixture
-def agency_user(db):
-    def make(agency, role):
-        access = AgencyAccess.objects.get(agency=agency)
-        user = get_user_model().objects.create_user(
-            f"{agency.slug}-{role}", f"{agency.slug}@example.org", "x"
-        )
-        user.groups.add(getattr(access, role))
-        return user
 
     return make

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, Permission
 import pytest
 
 from schedule.models import ScheduleEntry
+from tests.factories import agency_user
 from tests.refusals import assert_sent_to_dashboard
 
 pytestmark = pytest.mark.django_db
@@ -38,9 +39,7 @@ def entries(agency_a, agency_b, make_entry):
     )
 
 
-def test_an_editor_lists_and_edits_only_their_agencys_entries(
-    client, agency_user, agency_a, agency_b, entries
-):
+def test_an_editor_lists_and_edits_only_their_agencys_entries(client, agency_a, agency_b, entries):
     own, other = entries
     client.force_login(agency_user(agency_a, "editors"))
     html = client.get(INDEX).content.decode()
@@ -58,7 +57,7 @@ def test_an_editor_lists_and_edits_only_their_agencys_entries(
     assert own.content == "Giao ban đã sửa"
 
 
-def test_an_editor_adds_entries_only_for_their_agency(client, agency_user, agency_a, agency_b, entries):
+def test_an_editor_adds_entries_only_for_their_agency(client, agency_a, agency_b, entries):
     client.force_login(agency_user(agency_a, "editors"))
     add = client.get(f"{INDEX}new/")
     assert add.status_code == 200
