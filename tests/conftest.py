@@ -112,3 +112,15 @@ def agency(make_agency):
     return make_agency(
         "so-tu-phap", "Sở Tư pháp", email="stp@tiengiang.gov.vn", phone="0273 3872 395", address="Mỹ Tho"
     )
+
+
+@pytest.fixture
+def agency_a(make_agency):
+    """agency_a and agency_b: two agencies (with no contact details), for what one may and may not
+    do to the other's pages and records."""
+    return make_agency("so-tu-phap", "Sở Tư pháp")
+
+
+@pytest.fixture
+def agency_b(make_agency):
+    return make_agency("so-y-te", "Sở Y tế")

@@ -38,11 +38,6 @@ def make_consultation():
 
 
 @pytest.fixture
-def other_agency(make_agency):
-    return make_agency("so-y-te", "Sở Y tế")
-
-
-@pytest.fixture
 def open_draft(agency, make_consultation):
     return make_consultation(agency, "du-thao-mo", title="Dự thảo Quy chế trợ giúp pháp lý")
 

@@ -58,8 +58,8 @@ def test_the_agency_s_moderator_approves_and_the_comment_appears_on_the_purged_p
     assert "Đề nghị sửa Điều 2." not in client.get(open_draft.url).content.decode()
 
 
-def test_another_agency_s_moderator_can_neither_see_nor_act(client, other_agency, comment, open_draft):
-    client.force_login(agency_user(other_agency, "moderators"))
+def test_another_agency_s_moderator_can_neither_see_nor_act(client, agency_b, comment, open_draft):
+    client.force_login(agency_user(agency_b, "moderators"))
     listing = client.get(reverse(INDEX))
     assert listing.status_code == 200 and "Đề nghị sửa Điều 2." not in listing.content.decode()
     for action in ("approve", "reject"):
@@ -146,7 +146,7 @@ def test_the_outcome_can_be_written_only_after_closing(client, agency, make_cons
     assert "Đã có báo cáo tiếp thu" in client.get(closed.url).content.decode()
 
 
-def test_editors_list_their_closed_drafts_without_an_outcome(client, agency, other_agency, make_consultation):
+def test_editors_list_their_closed_drafts_without_an_outcome(client, agency, agency_b, make_consultation):
     make_consultation(
         agency, "cho-bao-cao", opens=today() - 20 * DAY, closes=today() - DAY, title="Chờ báo cáo"
     )
@@ -155,7 +155,7 @@ def test_editors_list_their_closed_drafts_without_an_outcome(client, agency, oth
         agency, "da-co", opens=today() - 20 * DAY, closes=today() - DAY, title="Đã có", outcome="<p>Xong.</p>"
     )
     make_consultation(
-        other_agency, "cua-so-khac", opens=today() - 20 * DAY, closes=today() - DAY, title="Của Sở Y tế"
+        agency_b, "cua-so-khac", opens=today() - 20 * DAY, closes=today() - DAY, title="Của Sở Y tế"
     )
     client.force_login(agency_user(agency, "editors"))
     response = client.get(reverse("consultations_pending_outcome"))

@@ -14,17 +14,17 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_portal_list_shows_every_agency_s_drafts_with_their_status(
-    client, agency, other_agency, make_consultation
+    client, agency, agency_b, make_consultation
 ):
     make_consultation(agency, "dang-mo", title="Dự thảo đang mở")
     make_consultation(
-        other_agency, "sap-mo", opens=today() + 3 * DAY, closes=today() + 30 * DAY, title="Dự thảo sắp mở"
+        agency_b, "sap-mo", opens=today() + 3 * DAY, closes=today() + 30 * DAY, title="Dự thảo sắp mở"
     )
     make_consultation(
         agency, "het-han", opens=today() - 30 * DAY, closes=today() - DAY, title="Dự thảo hết hạn"
     )
     make_consultation(
-        other_agency,
+        agency_b,
         "co-ket-qua",
         opens=today() - 60 * DAY,
         closes=today() - 30 * DAY,

@@ -1,19 +1,10 @@
-"""Fixtures for the rating tests: published pages in two agencies and users of each agency."""
+"""Fixtures for the rating tests: a published page in each of the two agencies (agency_a, agency_b
+of tests/conftest.py) and ratings."""
 
 import pytest
 
 from feedback.models import Rating
 from tests.factories import StandardPageFactory
-
-
-@pytest.fixture
-def agency_a(make_agency):
-    return make_agency("so-tu-phap", "Sở Tư pháp")
-
-
-@pytest.fixture
-def agency_b(make_agency):
-    return make_agency("so-y-te", "Sở Y tế")
 
 
 @pytest.fixture

@@ -29,16 +29,6 @@ def page_form(title, slug, action):
 
 
 @pytest.fixture
-def agency_a(make_agency):
-    return make_agency("so-tu-phap", "Sở Tư pháp")
-
-
-@pytest.fixture
-def agency_b(make_agency):
-    return make_agency("so-y-te", "Sở Y tế")
-
-
-@pytest.fixture
 def editor_a(client, agency_a):
     user = agency_user(agency_a, "editors")
     client.force_login(user)

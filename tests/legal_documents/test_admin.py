@@ -38,11 +38,6 @@ def document_form(number, **changes):
 
 
 @pytest.fixture
-def health(make_agency):
-    return make_agency("so-y-te", "Sở Y tế")
-
-
-@pytest.fixture
 def editor(client, ubnd):
     user = agency_user(ubnd, "editors")
     client.force_login(user)
@@ -62,11 +57,11 @@ def test_editor_adds_a_document_in_their_agency_register(client, ubnd, editor):
     assert page.get_parent().pk == section.pk and not page.live
 
 
-def test_editor_cannot_add_a_document_in_another_agency_register(client, ubnd, health, editor):
-    response = client.post(add_url(register_of(health)), document_form("13/QĐ-SYT"))
+def test_editor_cannot_add_a_document_in_another_agency_register(client, ubnd, agency_b, editor):
+    response = client.post(add_url(register_of(agency_b)), document_form("13/QĐ-SYT"))
     assert_sent_to_dashboard(response)
     assert not LegalDocumentPage.objects.exists()
-    assert_sent_to_dashboard(client.get(add_url(register_of(health))))
+    assert_sent_to_dashboard(client.get(add_url(register_of(agency_b))))
 
 
 def test_documents_are_not_created_in_the_portal_register(client, admin_client, portal_sections):

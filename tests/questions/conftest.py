@@ -19,16 +19,6 @@ def _database_search(settings):
 
 
 @pytest.fixture
-def agency_a(make_agency):
-    return make_agency("so-tu-phap", "Sở Tư pháp")
-
-
-@pytest.fixture
-def agency_b(make_agency):
-    return make_agency("so-y-te", "Sở Y tế")
-
-
-@pytest.fixture
 def people(agency_a, agency_b):
     """Editors and moderators of both agencies, by name."""
     return {

@@ -1,4 +1,4 @@
-"""Fixtures for the schedule: two agencies, the /lich-cong-tac/ page, entries, and agency users."""
+"""Fixtures for the schedule: the /lich-cong-tac/ page, its first agency, and entries."""
 
 import datetime
 
@@ -14,12 +14,9 @@ def schedule_page(portal_sections):
 
 @pytest.fixture
 def agency_a(make_agency):
+    """Here agency_a is the provincial People's Committee office (the tests look for its name);
+    agency_b is tests/conftest.py's."""
     return make_agency("van-phong-ubnd-tinh", "Văn phòng UBND tỉnh")
-
-
-@pytest.fixture
-def agency_b(make_agency):
-    return make_agency("so-y-te", "Sở Y tế")
 
 
 @pytest.fixture
