@@ -5,11 +5,13 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.test import override_settings
 
 import pytest
 
 from home.agencies import setup_agency
 from home.structure import ensure_portal_sections, home_page
+from tests.front_cache import RECORDER, RecordingBackend
 from tests.services import missing
 
 
@@ -83,6 +85,15 @@ def _empty_cache():
     """Every test starts with an empty cache: the database is rolled back between tests, so
     fragments cached by one (portal_site.fragments) must not show up in the next."""
     cache.clear()
+
+
+@pytest.fixture
+def purged():
+    """The URLs the front cache is asked to purge during the test, as a list that fills as it runs
+    (tests.front_cache.RecordingBackend is the only backend)."""
+    RecordingBackend.purged = []
+    with override_settings(WAGTAILFRONTENDCACHE=RECORDER):
+        yield RecordingBackend.purged
 
 
 @pytest.fixture

@@ -1,10 +1,6 @@
-"""Drafts, comments and the people who moderate them."""
+"""Drafts and their comments."""
 
 import datetime
-
-from django.test import override_settings
-
-from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 import pytest
 
@@ -50,22 +46,6 @@ def make_comment():
         return ConsultationComment.objects.create(consultation=page, text=text, status=status, **fields)
 
     return make
-
-
-class RecordingBackend(BaseBackend):
-    purged = []
-
-    def purge(self, url):
-        RecordingBackend.purged.append(url)
-
-
-@pytest.fixture
-def purged():
-    RecordingBackend.purged = []
-    with override_settings(
-        WAGTAILFRONTENDCACHE={"recorder": {"BACKEND": "tests.consultations.conftest.RecordingBackend"}}
-    ):
-        yield RecordingBackend.purged
 
 
 def comment_data(**overrides):

@@ -5,34 +5,12 @@ import urllib.request
 
 from django.test import override_settings
 
-from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import PageViewRestriction
 
 import pytest
 
+from tests.front_cache import paths
 from tests.services import varnish_in_front
-
-RECORDER = {"recorder": {"BACKEND": "tests.news.test_front_cache.RecordingBackend"}}
-
-
-class RecordingBackend(BaseBackend):
-    """A frontend_cache backend that remembers the URLs it was asked to purge."""
-
-    purged = []
-
-    def purge(self, url):
-        RecordingBackend.purged.append(url)
-
-
-@pytest.fixture
-def purged():
-    RecordingBackend.purged = []
-    with override_settings(WAGTAILFRONTENDCACHE=RECORDER):
-        yield RecordingBackend.purged
-
-
-def paths(urls):
-    return {urllib.parse.urlsplit(url).path for url in urls}
 
 
 def test_publishing_news_purges_it_and_every_page_that_lists_it(

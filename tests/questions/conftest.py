@@ -8,7 +8,6 @@ import pytest
 
 from questions.models import QuestionLegalReference
 from tests.factories import QuestionFactory, QuestionPageFactory, agency_user
-from tests.news.test_front_cache import purged  # noqa: F401 (a fixture)
 from tests.search.conftest import engine_urls, fresh_engine  # noqa: F401 (fixtures used here)
 
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from questions.models import QuestionPage
-from tests.news.test_front_cache import RecordingBackend, paths
+from tests.front_cache import RecordingBackend, paths
 
 from .conftest import hoi_dap
 
