@@ -89,6 +89,20 @@ def fresh_engine(settings, engine_urls, request):
 
 
 @pytest.fixture
+def publish(django_capture_on_commit_callbacks):
+    """publish(page, parent) -> page: added under `parent` and published through a revision, with
+    its after-commit callbacks run, as a real commit would run them."""
+
+    def run(page, parent):
+        with django_capture_on_commit_callbacks(execute=True):
+            parent.add_child(instance=page)
+            page.save_revision().publish()
+        return page
+
+    return run
+
+
+@pytest.fixture
 def closed_port_url():
     """A URL where nothing listens (port 9 on loopback: refused immediately)."""
     return "http://127.0.0.1:9"

@@ -9,17 +9,6 @@ from home.models import StandardPage
 
 
 @pytest.fixture
-def publish(django_capture_on_commit_callbacks):
-    def run(page, parent):
-        with django_capture_on_commit_callbacks(execute=True):
-            parent.add_child(instance=page)
-            page.save_revision().publish()
-        return page
-
-    return run
-
-
-@pytest.fixture
 def pages(settings, make_agency, publish):
     """Twelve pages of two agencies, searched by the database (no engine configured)."""
     settings.ELASTICSEARCH_URL = None

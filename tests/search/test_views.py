@@ -263,14 +263,3 @@ def test_database_fallback_on_postgresql_keeps_syllables_that_are_english_stop_w
     assert body["backend"] == "database"
     assert [r["title"] for r in body["results"]][:1] == ["Cấp sổ đỏ lần đầu"]
     assert api(client, q="sổ đỏ").json()["results"][0]["title"] == "Cấp sổ đỏ lần đầu"
-
-
-@pytest.fixture
-def publish(django_capture_on_commit_callbacks):
-    def run(page, parent):
-        with django_capture_on_commit_callbacks(execute=True):
-            parent.add_child(instance=page)
-            page.save_revision().publish()
-        return page
-
-    return run
