@@ -14,23 +14,17 @@ from home.models import AgencyIndexPage, StandardPage
 from home.structure import home_page
 from news.models import NewsIndexPage, NewsPage
 from procedures.models import ProcedureIndexPage, ProcedurePage
+from tests.content import minimal_procedure
 
 CONTENT = {
     "agencies": [{"slug": "so-tu-phap", "name": "Sở Tư pháp", "email": "stp@tiengiang.gov.vn"}],
     "procedures": [
-        {
-            "code": "1.001193",
-            "name": "Đăng ký khai sinh",
-            "agency": "so-tu-phap",
-            "sector": "Hộ tịch",
-            "level": 1,
-            "implementation_level": "Cấp xã",
-            "steps": "Nộp hồ sơ.\n\nNhận kết quả.",
-            "processing_time": "Ngay trong ngày tiếp nhận hồ sơ",
-            "fees": "Miễn lệ phí",
-            "result": "Giấy khai sinh",
-            "documents": ["Tờ khai đăng ký khai sinh theo mẫu"],
-        }
+        minimal_procedure(
+            steps="Nộp hồ sơ.\n\nNhận kết quả.",
+            processing_time="Ngay trong ngày tiếp nhận hồ sơ",
+            fees="Miễn lệ phí",
+            documents=["Tờ khai đăng ký khai sinh theo mẫu"],
+        )
     ],
     "news": [
         {

@@ -16,6 +16,7 @@ from search import service
 from search.models import Synonym
 from search.queries import SearchParams, core_words
 from search.text import clean_query
+from tests.content import JUSTICE, minimal_procedure
 
 from . import devset
 from .conftest import load
@@ -103,35 +104,17 @@ def test_shipped_vocabulary_notes_its_sources_and_is_editable(db, client):
 
 
 def content(**procedure):
+    birth = {"keywords": ["làm giấy tờ cho em bé mới chào đời"], "life_events": ["Có con nhỏ"], **procedure}
     return {
-        "agencies": [{"slug": "so-tu-phap", "name": "Sở Tư pháp"}],
+        "agencies": [JUSTICE],
         "procedures": [
-            {
-                "code": "1.001193",
-                "name": "Đăng ký khai sinh",
-                "agency": "so-tu-phap",
-                "sector": "Hộ tịch",
-                "level": 1,
-                "implementation_level": "Cấp xã",
-                "steps": "Nộp hồ sơ.",
-                "processing_time": "Ngay trong ngày",
-                "result": "Giấy khai sinh",
-                "keywords": ["làm giấy tờ cho em bé mới chào đời"],
-                "life_events": ["Có con nhỏ"],
-                **procedure,
-            },
-            {
-                "code": "1.000656",
-                "name": "Đăng ký khai tử",
-                "agency": "so-tu-phap",
-                "sector": "Hộ tịch",
-                "level": 1,
-                "implementation_level": "Cấp xã",
-                "steps": "Nộp hồ sơ.",
-                "processing_time": "Ngay trong ngày",
-                "result": "Trích lục khai tử",
-                "life_events": ["người thân qua đời"],  # matched whatever the case
-            },
+            minimal_procedure(**birth),
+            minimal_procedure(
+                code="1.000656",
+                name="Đăng ký khai tử",
+                result="Trích lục khai tử",
+                life_events=["người thân qua đời"],  # matched whatever the case
+            ),
         ],
     }
 

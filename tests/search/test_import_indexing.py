@@ -11,6 +11,7 @@ from news.models import NewsPage
 from procedures.models import ProcedurePage
 from search.engine import Engine
 from search.models import PendingIndexUpdate, SearchDocument
+from tests.content import JUSTICE, minimal_procedure
 
 from .test_indexing import found, found_titles
 
@@ -19,20 +20,8 @@ ITEMS = 30
 
 def content(items=ITEMS, title="Tin số {n}: Sở Tư pháp tập huấn hộ tịch"):
     return {
-        "agencies": [{"slug": "so-tu-phap", "name": "Sở Tư pháp"}],
-        "procedures": [
-            {
-                "code": "1.001193",
-                "name": "Đăng ký khai sinh",
-                "agency": "so-tu-phap",
-                "sector": "Hộ tịch",
-                "level": 1,
-                "implementation_level": "Cấp xã",
-                "steps": "Nộp hồ sơ.",
-                "processing_time": "Ngay trong ngày",
-                "result": "Giấy khai sinh",
-            }
-        ],
+        "agencies": [JUSTICE],
+        "procedures": [minimal_procedure()],
         "news": [
             {
                 "slug": f"tin-so-{n}",
