@@ -18,6 +18,16 @@ def agency(make_agency):
     return make_agency("so-tu-phap", "Sở Tư pháp")
 
 
+@pytest.fixture
+def editor(agency):
+    return agency_user(agency, "editors")
+
+
+@pytest.fixture
+def moderator(agency):
+    return agency_user(agency, "moderators")
+
+
 def submit(client, editor, page):
     client.force_login(editor)
     client.post(
@@ -33,9 +43,7 @@ def act(client, user, page, action, comment=""):
     return client.post(url, {"comment": comment})
 
 
-def test_submission_notifies_the_agency_moderators_by_email(client, agency, mailoutbox):
-    editor = agency_user(agency, "editors")
-    moderator = agency_user(agency, "moderators")
+def test_submission_notifies_the_agency_moderators_by_email(client, agency, editor, moderator, mailoutbox):
     page = draft_page(agency, "Thông báo lịch tiếp công dân", "lich-tiep-cong-dan", owner=editor)
     mailoutbox.clear()
 
@@ -48,9 +56,7 @@ def test_submission_notifies_the_agency_moderators_by_email(client, agency, mail
     assert any("Thông báo lịch tiếp công dân" in message.subject for message in mailoutbox)
 
 
-def test_approval_publishes_and_tells_the_editor(client, agency, mailoutbox):
-    editor = agency_user(agency, "editors")
-    moderator = agency_user(agency, "moderators")
+def test_approval_publishes_and_tells_the_editor(client, agency, editor, moderator, mailoutbox):
     page = draft_page(agency, "Kế hoạch phổ biến pháp luật", "ke-hoach-pbgdpl", owner=editor)
     submit(client, editor, page)
     mailoutbox.clear()
@@ -65,9 +71,9 @@ def test_approval_publishes_and_tells_the_editor(client, agency, mailoutbox):
     assert entry.user == moderator
 
 
-def test_rejection_keeps_the_page_unpublished_and_sends_the_comment(client, agency, mailoutbox):
-    editor = agency_user(agency, "editors")
-    moderator = agency_user(agency, "moderators")
+def test_rejection_keeps_the_page_unpublished_and_sends_the_comment(
+    client, agency, editor, moderator, mailoutbox
+):
     page = draft_page(agency, "Tin chưa đạt", "tin-chua-dat", owner=editor)
     submit(client, editor, page)
     mailoutbox.clear()
@@ -80,8 +86,7 @@ def test_rejection_keeps_the_page_unpublished_and_sends_the_comment(client, agen
     assert "Cần bổ sung số liệu quý III." in mailoutbox[0].body
 
 
-def test_portal_administrator_can_approve_any_agency(client, agency):
-    editor = agency_user(agency, "editors")
+def test_portal_administrator_can_approve_any_agency(client, agency, editor):
     admin = get_user_model().objects.create_superuser("quantri", "quantri@example.org", "mat-khau-thu")
     page = draft_page(agency, "Tin của Sở", "tin-cua-so", owner=editor)
     submit(client, editor, page)
