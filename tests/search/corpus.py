@@ -260,53 +260,42 @@ PAGES = [
 ]
 
 
+def source(kind, folder, page_id, title, agency, summary, body, **fields):
+    """(id, source) of one corpus entry at /`folder`/`page_id`/."""
+    return page_id, document_source(
+        type=kind,
+        title=title,
+        url=f"/{folder}/{page_id}/",
+        summary=summary,
+        body=body,
+        agency=agency,
+        agencies=agency_chain(agency),
+        **fields,
+    )
+
+
 def documents():
     """(id, source) of every corpus entry."""
     published = datetime.datetime(2026, 1, 1, 8, 0, tzinfo=datetime.UTC)
     for page_id, code, title, agency, sector, level, summary, body in PROCEDURES:
-        yield (
+        yield source(
+            "procedure",
+            "thu-tuc",
             page_id,
-            document_source(
-                type="procedure",
-                title=title,
-                url=f"/thu-tuc/{page_id}/",
-                summary=summary,
-                body=body,
-                code=code,
-                agency=agency,
-                agencies=agency_chain(agency),
-                sector=sector,
-                sector_name=sector,
-                level=level,
-                published_at=published + datetime.timedelta(days=page_id),
-            ),
+            title,
+            agency,
+            summary,
+            body,
+            code=code,
+            sector=sector,
+            sector_name=sector,
+            level=level,
+            published_at=published + datetime.timedelta(days=page_id),
         )
     for page_id, title, agency, date, summary, body in NEWS:
-        yield (
-            page_id,
-            document_source(
-                type="news",
-                title=title,
-                url=f"/tin-tuc/{page_id}/",
-                summary=summary,
-                body=body,
-                agency=agency,
-                agencies=agency_chain(agency),
-                date=date,
-                published_at=datetime.datetime.combine(date, datetime.time(8), tzinfo=datetime.UTC),
-            ),
+        published_at = datetime.datetime.combine(date, datetime.time(8), tzinfo=datetime.UTC)
+        yield source(
+            "news", "tin-tuc", page_id, title, agency, summary, body, date=date, published_at=published_at
         )
     for page_id, title, agency, summary, body in PAGES:
-        yield (
-            page_id,
-            document_source(
-                type="page",
-                title=title,
-                url=f"/trang/{page_id}/",
-                summary=summary,
-                body=body,
-                agency=agency,
-                agencies=agency_chain(agency),
-                published_at=published,
-            ),
-        )
+        yield source("page", "trang", page_id, title, agency, summary, body, published_at=published)
