@@ -31,7 +31,9 @@ sys.path.insert(0, str(ROOT))
 WORKDIR = tempfile.mkdtemp(prefix="search-bench-")
 os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR}/bench.sqlite3"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal_site.settings.dev")
-os.environ["ELASTICSEARCH_INDEX_PREFIX"] = f"bench-search-{os.getpid()}"
+# --keep reuses one index between runs (to profile queries without a 2-minute rebuild).
+KEEP = "--keep" in sys.argv
+os.environ["ELASTICSEARCH_INDEX_PREFIX"] = "bench-search-kept" if KEEP else f"bench-search-{os.getpid()}"
 
 import django  # noqa: E402
 
@@ -237,7 +239,7 @@ def percentile(values, share):
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def run_queries(client, n):
+def run_queries(client, n, by_query=None):
     latencies = []
     for params in queries(n):
         began = time.perf_counter()
@@ -245,8 +247,20 @@ def run_queries(client, n):
         latencies.append((time.perf_counter() - began) * 1000)
         if response.status_code != 200:
             raise SystemExit(f"{params}: HTTP {response.status_code}")
+        if by_query is not None:
+            by_query.setdefault(params["q"], []).append(latencies[-1])
     backend = response.json()["backend"]
     return backend, latencies
+
+
+def report_by_query(by_query):
+    """The slowest query texts first: where the p95 comes from."""
+    rows = sorted(by_query.items(), key=lambda item: -percentile(item[1], 0.95))
+    for text, latencies in rows:
+        print(
+            f"  {text[:40]!r:44} n={len(latencies):3}  p50 {statistics.median(latencies):6.1f} ms  "
+            f"p95 {percentile(latencies, 0.95):6.1f} ms"
+        )
 
 
 def report_latency(label, backend, latencies):
@@ -264,11 +278,19 @@ def main():
     parser.add_argument("--database-queries", type=int, help="queries on the fallback (default: --queries)")
     parser.add_argument("--skip-database", action="store_true", help="no database copy, no fallback queries")
     parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the engine index for the next run, or reuse the kept one (implies --skip-database)",
+    )
+    parser.add_argument("--by-query", action="store_true", help="also print the latency of each query text")
+    parser.add_argument(
         "--no-engine-caches",
         action="store_true",
         help="also time the engine queries with its query and request caches off (every request computed)",
     )
     args = parser.parse_args()
+    if args.keep:
+        args.skip_database = True
 
     engine = get_engine()
     if engine is None:
@@ -282,54 +304,66 @@ def main():
         cursor.execute("PRAGMA foreign_keys = OFF")
 
     try:
-        # 1. Bulk indexing through the same loader rebuild_search_index uses.
-        began = time.perf_counter()
-        progress = Progress(sys.stdout)
-        report = load(
-            synthetic(args.docs), args.docs, progress=progress.counting("documents"), database=False
-        )
-        progress.finish()
-        total = time.perf_counter() - began
-        done = report.total
-        print(
-            f"Full rebuild of the engine index, {done} documents: {total:.1f} s wall clock "
-            f"({done / total:.0f} docs/s; building documents overlapped with {report.engine_seconds:.1f} s "
-            "of bulk requests of 1,000, then refresh and alias swap)"
-        )
-        if not args.skip_database:
-            # The database copy (the fallback), written the way a full rebuild writes it.
-            began = time.perf_counter()
-            batch = []
-            for pair in synthetic(args.docs):
-                batch.append(pair)
-                if len(batch) == 1000:
-                    save_database_copies(batch)
-                    batch = []
-            save_database_copies(batch)
-            seconds = time.perf_counter() - began
-            rate = done / seconds
-            print(f"Database copy (fallback), {done} documents: {seconds:.1f} s ({rate:.0f} docs/s)")
-        print(f"Index count after swap: {engine.count()} documents")
-
-        # 2. Query latency through the API.
-        with override_settings(ALLOWED_HOSTS=["*"], DEBUG=False):
-            client = Client()
-            client.get("/api/search/", {"q": "warm up"})
-            backend, latencies = run_queries(client, args.queries)
-            report_latency("Engine", backend, latencies)
-            if args.no_engine_caches:
-                # The mix repeats popular queries, whose counts the engine's request cache
-                # keeps; this run shows the cost when nothing is cached.
-                disable_caches(engine)
-                backend, latencies = run_queries(client, args.queries)
-                report_latency("Engine, caches off", backend, latencies)
-            if not args.skip_database:
-                with override_settings(ELASTICSEARCH_URL=None):
-                    backend, latencies = run_queries(client, args.database_queries or args.queries)
-                    report_latency("Database fallback", backend, latencies)
+        if args.keep and engine.alias_exists() and engine.count() >= args.docs:
+            print(f"Reusing the kept index: {engine.count()} documents")
+        else:
+            index_documents(engine, args)
+        query_latency(engine, args)
     finally:
-        for index in engine.own_indices():
-            engine.delete_index(index)
+        if not args.keep:
+            for index in engine.own_indices():
+                engine.delete_index(index)
+
+
+def index_documents(engine, args):
+    # 1. Bulk indexing through the same loader rebuild_search_index uses.
+    began = time.perf_counter()
+    progress = Progress(sys.stdout)
+    report = load(synthetic(args.docs), args.docs, progress=progress.counting("documents"), database=False)
+    progress.finish()
+    total = time.perf_counter() - began
+    done = report.total
+    print(
+        f"Full rebuild of the engine index, {done} documents: {total:.1f} s wall clock "
+        f"({done / total:.0f} docs/s; building documents overlapped with {report.engine_seconds:.1f} s "
+        "of bulk requests of 1,000, then refresh and alias swap)"
+    )
+    if not args.skip_database:
+        # The database copy (the fallback), written the way a full rebuild writes it.
+        began = time.perf_counter()
+        batch = []
+        for pair in synthetic(args.docs):
+            batch.append(pair)
+            if len(batch) == 1000:
+                save_database_copies(batch)
+                batch = []
+        save_database_copies(batch)
+        seconds = time.perf_counter() - began
+        rate = done / seconds
+        print(f"Database copy (fallback), {done} documents: {seconds:.1f} s ({rate:.0f} docs/s)")
+    print(f"Index count after swap: {engine.count()} documents")
+
+
+def query_latency(engine, args):
+    # 2. Query latency through the API.
+    with override_settings(ALLOWED_HOSTS=["*"], DEBUG=False):
+        client = Client()
+        client.get("/api/search/", {"q": "warm up"})
+        by_query = {} if args.by_query else None
+        backend, latencies = run_queries(client, args.queries, by_query)
+        report_latency("Engine", backend, latencies)
+        if by_query:
+            report_by_query(by_query)
+        if args.no_engine_caches:
+            # The mix repeats popular queries, whose counts the engine's request cache
+            # keeps; this run shows the cost when nothing is cached.
+            disable_caches(engine)
+            backend, latencies = run_queries(client, args.queries)
+            report_latency("Engine, caches off", backend, latencies)
+        if not args.skip_database:
+            with override_settings(ELASTICSEARCH_URL=None):
+                backend, latencies = run_queries(client, args.database_queries or args.queries)
+                report_latency("Database fallback", backend, latencies)
 
 
 def disable_caches(engine):
