@@ -15,6 +15,7 @@ unbalanced quote are plain words. The scoring follows domain.md §4:
   time, so that an editor's change works without reindexing.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -177,13 +178,13 @@ def is_procedure_like(query, synonyms=()):
 
 
 def _fields(suffix, title=TITLE_BOOST, summary=SUMMARY_BOOST, body=BODY_BOOST):
-    return [
+    fields = [
         f"title{suffix}^{title}",
         f"keywords{suffix}^{KEYWORDS_BOOST}",
         f"summary{suffix}^{summary}",
         f"life_event_names{suffix}^{summary}",
-        f"body{suffix}^{body}",
     ]
+    return fields + [f"body{suffix}^{body}"] if body else fields
 
 
 def _phrase_clauses(accented, folded, strength):
@@ -282,12 +283,13 @@ def text_query(query, synonyms=(), scoring=True):
         if _CODE.match(word):
             should.append(Q("term", codes={"value": word, "boost": CODE_BOOST}))
     if trusted and scoring:
-        # Each accented word is also its folded word, so this only ranks.
+        # Each accented word is also its folded word, so this only ranks; on the title,
+        # keywords and summary, where an accent tells a name apart, not over every body.
         should.append(
             Q(
                 "multi_match",
                 query=accented,
-                fields=_fields(""),
+                fields=_fields("", body=None),
                 type="cross_fields",
                 minimum_should_match=msm,
                 boost=3,
@@ -379,7 +381,16 @@ def _synonym_clauses(expansion, scoring=True):
     return [
         Q("match_phrase", **{"title.folded": {"query": folded, "slop": 1, "boost": 25 * weight}}),
         Q("match_phrase", **{"summary.folded": {"query": folded, "slop": 1, "boost": 5 * weight}}),
-        _all_words(rewritten, _minimum_should_match(rewritten.split()), 2, scoring),
+        # The rewritten query where an official name stands (not the body: the citizen's own
+        # words already search it, and a second pass over every body doubles the cost).
+        Q(
+            "multi_match",
+            query=rewritten,
+            fields=_fields(".folded", body=None),
+            type="cross_fields",
+            minimum_should_match=_minimum_should_match(rewritten.split()),
+            boost=2,
+        ),
         Q("match_phrase", **{"title.folded": {"query": rewritten, "slop": 1, "boost": 10}}),
     ]
 
@@ -454,8 +465,19 @@ def build_facets(params):
         bucket = A("terms", field=field_name, size=FACET_SIZES[name])
         if name == "sector":
             bucket.bucket("label", A("terms", field="sector_name", size=1))  # the sector's name
-        search.aggs.bucket(name, A("filter", Q("bool", filter=others))).bucket("values", bucket)
+        if others:
+            search.aggs.bucket(name, A("filter", Q("bool", filter=others))).bucket("values", bucket)
+        else:
+            # The facet counts every hit: no filter around it (one that matches everything still
+            # costs a check per hit and facet, a third of the request on a broad query).
+            search.aggs.bucket(name, bucket)
     return search.extra(size=0, track_total_hits=True)
+
+
+def facet_buckets(aggregations, name):
+    """The term buckets of facet `name` in a `build_facets` answer, filtered or not."""
+    answer = aggregations[name].to_dict()
+    return answer["values"]["buckets"] if "values" in answer else answer["buckets"]
 
 
 def _with_highlight(search, params):
@@ -559,7 +581,7 @@ def expand_synonyms(query, synonyms):
     folded = _words(query.folded)
     found = []
     for colloquial, officials in synonyms:
-        key = _words(fold(colloquial))
+        key = _folded_words(colloquial)
         if not key.strip() or key not in folded:
             continue
         # One row may name several official terms ("làm" -> "cấp; đăng ký").
@@ -577,3 +599,9 @@ def expand_synonyms(query, synonyms):
 def _words(text):
     """Words separated by single spaces and padded with one, for whole-word lookups."""
     return " " + " ".join(_WORD.findall(text)) + " "
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded_words(text):
+    # Every search compares the query with every wording of the vocabulary (a few hundred).
+    return _words(fold(text))
