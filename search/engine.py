@@ -343,9 +343,14 @@ class Engine:
 
     # -- searching --------------------------------------------------------------------
 
+    # The public searches ask the engine's shard request cache to keep their answers, hits
+    # included (by default it keeps only size-0 requests): citizens repeat the same few
+    # searches, and a refresh (a page indexed) drops the cached answers of that shard.
+    REQUEST_CACHE = {"request_cache": True}
+
     def search(self, search):
         """Run an elasticsearch-dsl `Search`; an elasticsearch-dsl `Response`."""
-        raw = self._call(self.client.search, index=self.alias, body=search.to_dict())
+        raw = self._call(self.client.search, index=self.alias, body=search.to_dict(), request_cache=True)
         return Response(search, raw)
 
     def msearch(self, *searches):
@@ -353,7 +358,7 @@ class Engine:
         a `Response` for each, in order. Any failed search raises EngineError."""
         lines = []
         for search in searches:
-            lines.extend([{}, search.to_dict()])
+            lines.extend([self.REQUEST_CACHE, search.to_dict()])
         raw = self._call(self.client.msearch, index=self.alias, body=lines)
         responses = []
         for search, answer in zip(searches, raw["responses"], strict=True):

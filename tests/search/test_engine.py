@@ -184,7 +184,8 @@ def test_msearch_through_the_elasticsearch_client_sends_ndjson_pairs(monkeypatch
     monkeypatch.setattr(engine.client.transport, "perform_request", perform_request)
     found, counted = engine.msearch(Search().query("match", title="khai sinh"), Search().extra(size=0))
     assert (sent["method"], sent["target"]) == ("POST", "/portal-pages/_msearch")
-    assert sent["body"] == [{}, {"query": {"match": {"title": "khai sinh"}}}, {}, {"size": 0}]
+    cached = {"request_cache": True}
+    assert sent["body"] == [cached, {"query": {"match": {"title": "khai sinh"}}}, cached, {"size": 0}]
     assert "x-ndjson" in sent["headers"]["content-type"]
     assert (found.took, counted.took) == (1, 2)
 
@@ -260,3 +261,29 @@ def test_bulk_through_the_elasticsearch_client_uses_its_helpers(monkeypatch):
         b'{"index":{"_id":"2"}}',
         b'{"title":"b"}',
     ]
+
+
+def test_a_repeated_search_is_answered_from_the_request_cache_until_a_page_is_indexed(fresh_engine, db):
+    from search.documents import document_source
+    from search.queries import SearchParams
+    from search.service import search
+    from search.text import clean_query
+
+    def page(title):
+        return document_source(type="page", title=title, url="/trang/", summary=title, agency="ubnd-tinh")
+
+    def cache_hits():
+        stats = fresh_engine.client.indices.stats(index=fresh_engine.alias, metric="request_cache")
+        return stats["_all"]["total"]["request_cache"]["hit_count"]
+
+    def titles():
+        return [result["title"] for result in search(SearchParams(query=clean_query("bến phà"))).results]
+
+    fresh_engine.index_document(1, page("Bến phà Mỹ Tho"), refresh=True)
+    assert titles() == ["Bến phà Mỹ Tho"]
+    hits = cache_hits()
+    assert titles() == ["Bến phà Mỹ Tho"]
+    assert cache_hits() >= hits + 2  # the page of hits and the counts, both kept
+    # A refresh drops the cached answers: the next search sees the new page.
+    fresh_engine.index_document(2, page("Bến phà Rạch Miễu"), refresh=True)
+    assert sorted(titles()) == ["Bến phà Mỹ Tho", "Bến phà Rạch Miễu"]
