@@ -30,7 +30,7 @@ REQUEST_ATTRIBUTE = "_portal_fragment_generation"
 
 # Saving or deleting one of these changes what some cached block shows ("app_label.Model", resolved
 # lazily by Django's model signals). Pages themselves are covered by the publishing signals.
-MODELS_SHOWN_IN_FRAGMENTS = ["wagtailcore.PageViewRestriction", "wagtailcore.Site"]
+MODELS_SHOWN_IN_FRAGMENTS = ["wagtailcore.PageViewRestriction", "wagtailcore.Site", "search.Synonym"]
 # These show only once a published page uses them (or, for the settings, with their defaults when
 # first created), so creating one changes nothing shown; editing or deleting one does.
 MODELS_SHOWN_ONCE_USED = [

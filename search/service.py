@@ -21,6 +21,8 @@ from django.utils.safestring import mark_safe
 from wagtail.search.models import IndexEntry
 from wagtail.search.query import Or, PlainText
 
+from portal_site import fragments
+
 from . import types
 from .documents import SCHEMA_VERSION
 from .engine import EngineError, get_engine
@@ -35,6 +37,7 @@ from .queries import (
     core_words,
     did_you_mean_search,
     expand_synonyms,
+    facet_buckets,
     suggest_search,
 )
 from .telex import decode_query
@@ -79,7 +82,7 @@ def level_label(level):
     return str(choices.get(level, f"Mức độ {level}"))
 
 
-def life_event_names(slugs):
+def life_event_names():
     """{slug: name} of the procedures app's life events (none when the app is missing)."""
     from django.apps import apps
 
@@ -87,11 +90,14 @@ def life_event_names(slugs):
         model = apps.get_model("procedures", "LifeEvent")
     except LookupError:
         return {}
-    return dict(model.objects.filter(slug__in=slugs).values_list("slug", "name")) if slugs else {}
+    return dict(model.objects.values_list("slug", "name"))
 
 
 def synonym_pairs():
-    return Synonym.objects.values_list("colloquial", "official")
+    """(colloquial, official) pairs, from the fragment cache: saving a synonym makes it stale."""
+    return fragments.get_or_build(
+        "search-synonyms", (), lambda: list(Synonym.objects.values_list("colloquial", "official"))
+    )
 
 
 def search(params):
@@ -180,7 +186,14 @@ def popular_procedures(size=POPULAR_SIZE):
 
 def few_results_help():
     """What the search offers when it found little: the life events, which lead to procedures
-    without knowing their names, and the procedures people search for most."""
+    without knowing their names, and the procedures people search for most.
+
+    Kept in the fragment cache: editing a life event or publishing makes it stale, and the
+    fragments' expiry (5 minutes) brings in what the day's counts have changed."""
+    return fragments.get_or_build("search-few-results", (), _few_results_help)
+
+
+def _few_results_help():
     from django.apps import apps
 
     try:
@@ -249,11 +262,11 @@ def _engine_search(engine, params):
     count = counted.hits.total.value
     facets = {}
     for name in FACET_FIELDS:
-        buckets = counted.aggregations[name]["values"]["buckets"]
+        buckets = facet_buckets(counted.aggregations, name)
         facets[name] = [(bucket["key"], bucket["doc_count"]) for bucket in buckets]
     sectors = {
         bucket["key"]: bucket["label"]["buckets"][0]["key"]
-        for bucket in counted.aggregations["sector"]["values"]["buckets"]
+        for bucket in facet_buckets(counted.aggregations, "sector")
         if bucket["label"]["buckets"]
     }
     outcome = SearchOutcome(
@@ -300,8 +313,11 @@ def label_facets(counts, params, sector_names=None):
     from home.models import AgencyPage
 
     labels = {"type": types.type_labels()}
-    agency_slugs = [value for value, _ in counts.get("agency", [])]
-    labels["agency"] = dict(AgencyPage.objects.filter(slug__in=agency_slugs).values_list("slug", "title"))
+    # Every agency's name, from the fragment cache (publishing makes it stale): the facet names
+    # a few dozen of them on every search.
+    labels["agency"] = fragments.get_or_build(
+        "search-agency-titles", (), lambda: dict(AgencyPage.objects.values_list("slug", "title"))
+    )
     if sector_names is None:  # the database fallback: names from its own copy
         sector_slugs = [value for value, _ in counts.get("sector", [])]
         sector_names = dict(
@@ -311,7 +327,7 @@ def label_facets(counts, params, sector_names=None):
             .distinct()
         )
     labels["sector"] = sector_names
-    labels["life_event"] = life_event_names([value for value, _ in counts.get("life_event", [])])
+    labels["life_event"] = fragments.get_or_build("search-life-event-names", (), life_event_names)
     facets = {}
     for name, pairs in counts.items():
         selected = getattr(params, name)
