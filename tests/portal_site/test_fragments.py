@@ -113,3 +113,25 @@ def test_pages_are_served_when_the_cache_fails_and_the_error_is_logged(
     assert "Đường dây nóng" in menu_html(client)
     assert page.live
     assert "Fragment cache unavailable" in caplog.text
+
+
+def test_the_site_is_looked_up_once_per_host_and_a_new_hostname_is_served_at_once(
+    client, portal_sections, home
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from wagtail.models import Site
+
+    def site_queries(host):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/tim-kiem/", HTTP_HOST=host).status_code == 200
+        return [query for query in queries if 'FROM "wagtailcore_site"' in query["sql"]]
+
+    assert site_queries("localhost")  # looked up, then kept
+    assert site_queries("localhost") == []
+    agency = StandardPageFactory(parent=home, title="Sở Du lịch", slug="so-du-lich")
+    Site.objects.create(hostname="dulich.tiengiang.gov.vn", port=80, root_page=agency)
+    # The new site row made the cached answers stale: its hostname finds its own root.
+    response = client.get("/", HTTP_HOST="dulich.tiengiang.gov.vn")
+    assert "Sở Du lịch" in response.content.decode()
