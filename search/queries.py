@@ -272,7 +272,7 @@ def text_query(query, synonyms=(), scoring=True):
             Q(
                 "multi_match",
                 query=folded,
-                fields=["title.folded^3", "summary.folded^2"],
+                fields=["title.folded^3"],
                 fuzziness=FUZZINESS,
                 prefix_length=1,
                 minimum_should_match=msm,
@@ -303,7 +303,7 @@ def text_query(query, synonyms=(), scoring=True):
         should.append(Q("term", **{"title.exact": {"value": name, "boost": EXACT_TITLE_BOOST}}))
         should.append(Q("term", **{"keywords.exact": {"value": name, "boost": EXACT_KEYWORD_BOOST}}))
     for expansion in synonyms:
-        should.extend(_synonym_clauses(expansion, scoring))
+        should.extend(_synonym_clauses(expansion, words))
     return Q("bool", should=should, minimum_should_match=1)
 
 
@@ -370,29 +370,35 @@ def rescorers(query, synonyms=()):
     return found
 
 
-def _synonym_clauses(expansion, scoring=True):
-    """Clauses for an official term standing in for the citizen's words: the term as a
-    phrase, weighted by how much of the query the citizen's words made up (so that
-    "đk" in "đk khai sinh" does not lift every "Đăng ký ..."), and the whole query with
+def _synonym_clauses(expansion, words):
+    """Clauses for an official term standing in for the citizen's words (`words`, folded):
+    the term as a phrase, weighted by how much of the query the citizen's words made up (so
+    that "đk" in "đk khai sinh" does not lift every "Đăng ký ..."), and the whole query with
     the words replaced."""
     folded = fold(expansion.official)
     weight = min(1.0, 1.5 * expansion.coverage)
     rewritten = expansion.rewritten
-    return [
+    clauses = [
         Q("match_phrase", **{"title.folded": {"query": folded, "slop": 1, "boost": 25 * weight}}),
         Q("match_phrase", **{"summary.folded": {"query": folded, "slop": 1, "boost": 5 * weight}}),
-        # The rewritten query where an official name stands (not the body: the citizen's own
-        # words already search it, and a second pass over every body doubles the cost).
-        Q(
-            "multi_match",
-            query=rewritten,
-            fields=_fields(".folded", body=None),
-            type="cross_fields",
-            minimum_should_match=_minimum_should_match(rewritten.split()),
-            boost=2,
-        ),
         Q("match_phrase", **{"title.folded": {"query": rewritten, "slop": 1, "boost": 10}}),
     ]
+    # The rewritten query as words, where an official name stands (not the body: the citizen's
+    # own words search it already). Left out when it only adds a word or two to a longer query
+    # ("đổi" -> "thay đổi" in "chuyển đổi số Mỹ Tho"): then it finds the pages the query finds
+    # and scores them alike, at the cost of another pass over every summary.
+    if expansion.coverage >= 0.5 or not set(words) <= set(rewritten.split()):
+        clauses.append(
+            Q(
+                "multi_match",
+                query=rewritten,
+                fields=_fields(".folded", body=None),
+                type="cross_fields",
+                minimum_should_match=_minimum_should_match(rewritten.split()),
+                boost=2,
+            )
+        )
+    return clauses
 
 
 def base_filter():
@@ -444,40 +450,39 @@ def build_search(params):
 
 
 def build_facets(params):
-    """The exact number of hits and the facet counts, without scoring (size 0).
+    """The counting requests, without scoring (size 0): [(Search, facet names read from its
+    answer)]. The first gives the exact number of hits.
 
-    Selected facets filter the count through post_filter, so that each facet's own
-    counts are computed with every *other* selected facet: choosing "Tin tức" still shows
-    how many procedures there would be. A size-0 request is also what the engine's
-    request cache keeps, so a popular search counts once per index refresh.
+    Each facet's counts are computed with every *other* selected facet, so that choosing "Tin
+    tức" still shows how many procedures there would be. The first request counts the hits
+    with every selection and the facets not selected; each selected facet is counted by the
+    request the search without that selection sends first. So the request for a filtered search
+    is mostly one the unfiltered search has sent already, which the engine's request cache
+    keeps until the index refreshes; and no facet needs a filter over every hit.
     """
+    selected = params.filters
+    found = [(_counting(params, selected), [name for name in FACET_FIELDS if name not in selected])]
+    for name in selected:
+        others = {other: value for other, value in selected.items() if other != name}
+        found.append((_counting(params, others), [name]))
+    return found
+
+
+def _counting(params, filters):
+    """The hits of the query within `filters`, counted, and the facets not in `filters`."""
     matching = list(base_filter())
     if params.query:
         matching.append(text_query(params.query, params.synonyms, scoring=False))
+    matching += [_filter_clause(name, value) for name, value in filters.items()]
     search = Search().query(Q("bool", filter=matching))
-    filters = params.filters
-    if filters:
-        search = search.post_filter(
-            Q("bool", filter=[_filter_clause(name, value) for name, value in filters.items()])
-        )
     for name, field_name in FACET_FIELDS.items():
-        others = [_filter_clause(other, value) for other, value in filters.items() if other != name]
+        if name in filters:
+            continue
         bucket = A("terms", field=field_name, size=FACET_SIZES[name])
         if name == "sector":
             bucket.bucket("label", A("terms", field="sector_name", size=1))  # the sector's name
-        if others:
-            search.aggs.bucket(name, A("filter", Q("bool", filter=others))).bucket("values", bucket)
-        else:
-            # The facet counts every hit: no filter around it (one that matches everything still
-            # costs a check per hit and facet, a third of the request on a broad query).
-            search.aggs.bucket(name, bucket)
+        search.aggs.bucket(name, bucket)
     return search.extra(size=0, track_total_hits=True)
-
-
-def facet_buckets(aggregations, name):
-    """The term buckets of facet `name` in a `build_facets` answer, filtered or not."""
-    answer = aggregations[name].to_dict()
-    return answer["values"]["buckets"] if "values" in answer else answer["buckets"]
 
 
 def _with_highlight(search, params):

@@ -37,7 +37,6 @@ from .queries import (
     core_words,
     did_you_mean_search,
     expand_synonyms,
-    facet_buckets,
     suggest_search,
 )
 from .telex import decode_query
@@ -235,7 +234,8 @@ def _engine_search(engine, params):
     engine.require_schema(SCHEMA_VERSION)
     # The page of hits and the counts in one round trip: the hits request may skip pages
     # that cannot reach the top, the counting one does not score.
-    response, counted = engine.msearch(build_search(params), build_facets(params))
+    counting = build_facets(params)
+    response, *counted = engine.msearch(build_search(params), *(search for search, _ in counting))
     results = []
     for hit in response:
         highlight = getattr(hit.meta, "highlight", None)
@@ -259,16 +259,19 @@ def _engine_search(engine, params):
                 snippet=render_snippet(fragment or getattr(hit, "summary", "")[:SNIPPET_LENGTH]),
             )
         )
-    count = counted.hits.total.value
-    facets = {}
-    for name in FACET_FIELDS:
-        buckets = facet_buckets(counted.aggregations, name)
-        facets[name] = [(bucket["key"], bucket["doc_count"]) for bucket in buckets]
-    sectors = {
-        bucket["key"]: bucket["label"]["buckets"][0]["key"]
-        for bucket in facet_buckets(counted.aggregations, "sector")
-        if bucket["label"]["buckets"]
-    }
+    count = counted[0].hits.total.value
+    facets, sectors = {}, {}
+    for answer, (_, names) in zip(counted, counting, strict=True):
+        for name in names:
+            buckets = answer.aggregations.to_dict()[name]["buckets"]
+            facets[name] = [(bucket["key"], bucket["doc_count"]) for bucket in buckets]
+            if name == "sector":
+                sectors = {
+                    bucket["key"]: bucket["label"]["buckets"][0]["key"]
+                    for bucket in buckets
+                    if bucket["label"]["buckets"]
+                }
+    facets = {name: facets[name] for name in FACET_FIELDS}  # in the facets' order
     outcome = SearchOutcome(
         params=params,
         backend="engine",

@@ -22,7 +22,8 @@ def body(text, **filters):
 
 
 def facets_body(text, **filters):
-    return build_facets(params(text, **filters)).to_dict()
+    """The first counting request, which counts the hits."""
+    return build_facets(params(text, **filters))[0][0].to_dict()
 
 
 def clause_names(node):
@@ -84,9 +85,10 @@ def test_facets_request_counts_exactly_without_scoring():
     request = facets_body("Đăng ký khai sinh", type="procedure")
     assert request["size"] == 0 and request["track_total_hits"] is True
     assert "must" not in request["query"]["bool"] and "rescore" not in request
-    # Selected facets narrow the count but not the other facets' counts.
-    assert request["post_filter"] == {"bool": {"filter": [{"term": {"type": "procedure"}}]}}
-    assert set(request["aggs"]) == {"type", "agency", "sector", "level", "life_event"}
+    # A selected facet narrows the count and the other facets' counts ...
+    assert {"term": {"type": "procedure"}} in request["query"]["bool"]["filter"]
+    assert "post_filter" not in request
+    assert set(request["aggs"]) == {"agency", "sector", "level", "life_event"}
     (counted,) = [
         clause["bool"]["should"] for clause in request["query"]["bool"]["filter"] if "bool" in clause
     ]
@@ -99,6 +101,18 @@ def test_facets_request_counts_exactly_without_scoring():
     assert "cross_fields" not in {multi_match.get("type") for multi_match in multi_matches}
     fields = {field.split("^")[0] for multi_match in multi_matches for field in multi_match["fields"]}
     assert not {field.split(".")[0] for field in fields} & {"title", "summary", "body"}
+
+
+def test_a_selected_facet_is_counted_by_the_request_the_search_without_it_sends():
+    both = build_facets(params("dang ky khai sinh", type="procedure", level=2))
+    assert [names for _, names in both] == [["agency", "sector", "life_event"], ["type"], ["level"]]
+    # ... and is itself counted without its own selection, by the very request (so the engine's
+    # request cache answers it) that the search with the other selections counts its hits with.
+    assert both[1][0].to_dict() == facets_body("dang ky khai sinh", level=2)
+    assert both[2][0].to_dict() == facets_body("dang ky khai sinh", type="procedure")
+    assert build_facets(params("dang ky khai sinh", type="news"))[1][0].to_dict() == facets_body(
+        "dang ky khai sinh"
+    )
 
 
 @pytest.mark.parametrize(
