@@ -401,10 +401,6 @@ def _synonym_clauses(expansion, words):
     return clauses
 
 
-def base_filter():
-    return [Q("term", live=True), Q("term", public=True)]
-
-
 def _filter_clause(name, value):
     return Q("term", **{FACET_FIELDS[name]: value})
 
@@ -416,7 +412,10 @@ def build_search(params):
     WAND), which for a query of common syllables is most of them; `build_facets` counts
     them in a separate request that does not score.
     """
-    filters = base_filter() + [_filter_clause(name, value) for name, value in params.filters.items()]
+    # No filter on `live` or `public`: the index holds live, public pages only (a page leaves it
+    # when unpublished or restricted), every document has both true, and the two filters cost
+    # a third of a broad query's time.
+    filters = [_filter_clause(name, value) for name, value in params.filters.items()]
     search = Search()
     if params.query:
         # A `should` beside `must` only ranks: it adds no pages the counts would miss.
@@ -470,7 +469,7 @@ def build_facets(params):
 
 def _counting(params, filters):
     """The hits of the query within `filters`, counted, and the facets not in `filters`."""
-    matching = list(base_filter())
+    matching = []
     if params.query:
         matching.append(text_query(params.query, params.synonyms, scoring=False))
     matching += [_filter_clause(name, value) for name, value in filters.items()]
@@ -532,7 +531,6 @@ def did_you_mean_search(query):
                     )
                 ],
                 should=[Q("match", **{"title.shingles": folded})],
-                filter=base_filter(),
             )
         )
         .source(["display_title", "title"])
@@ -559,7 +557,6 @@ def suggest_search(query, size=8):
                     Q("prefix", codes={"value": query.text.lower(), "boost": 5}),
                 ],
                 minimum_should_match=1,
-                filter=base_filter(),
             )
         )
         .source(["display_title", "url", "type"])
