@@ -154,45 +154,32 @@ def synthetic(n, seed=7):
             title = " ".join(
                 part for part in (rng.choice(ACTIONS), rng.choice(OBJECTS), rng.choice(QUALIFIERS)) if part
             )
-            source = document_source(
-                type="procedure",
-                title=title,
-                url=f"/thu-tuc/{page_id}/",
-                summary=f"{title} tại {rng.choice(PLACES)}.",
-                body=body(rng, 120),
-                code=f"{rng.choice('123')}.{page_id:06d}",
-                agency=chain[0],
-                agencies=chain,
-                sector=rng.choice(SECTORS),
-                sector_name="Lĩnh vực",
-                level=rng.randint(1, 4),
-                published_at=published,
-            )
+            kind, section = "procedure", "thu-tuc"
+            fields = {
+                "summary": f"{title} tại {rng.choice(PLACES)}.",
+                "body": body(rng, 120),
+                "code": f"{rng.choice('123')}.{page_id:06d}",
+                "sector": rng.choice(SECTORS),
+                "sector_name": "Lĩnh vực",
+                "level": rng.randint(1, 4),
+            }
         elif roll < 0.9:
             title = f"{rng.choice(PLACES)}: {rng.choice(TOPICS)} {rng.choice(OBJECTS)}"
-            source = document_source(
-                type="news",
-                title=title,
-                url=f"/tin-tuc/{page_id}/",
-                summary=body(rng, 25),
-                body=body(rng, 250),
-                agency=chain[0],
-                agencies=chain,
-                date=published.date(),
-                published_at=published,
-            )
+            kind, section = "news", "tin-tuc"
+            fields = {"summary": body(rng, 25), "body": body(rng, 250), "date": published.date()}
         else:
             title = f"Giới thiệu {rng.choice(TOPICS)} {rng.choice(PLACES)}"
-            source = document_source(
-                type="page",
-                title=title,
-                url=f"/trang/{page_id}/",
-                summary=body(rng, 20),
-                body=body(rng, 150),
-                agency=chain[0],
-                agencies=chain,
-                published_at=published,
-            )
+            kind, section = "page", "trang"
+            fields = {"summary": body(rng, 20), "body": body(rng, 150)}
+        source = document_source(
+            type=kind,
+            title=title,
+            url=f"/{section}/{page_id}/",
+            agency=chain[0],
+            agencies=chain,
+            published_at=published,
+            **fields,
+        )
         yield page_id, source
 
 
