@@ -109,31 +109,46 @@ def _previewing(request):
     return request is not None and getattr(request, "is_preview", False)
 
 
+def lookup(name, parts, request=None):
+    """`(value,)` if fragment `name` for `parts` is cached, else None (also when the cache fails
+    and on previews)."""
+    if _previewing(request):
+        return None
+    number = generation(request)
+    if number is None:
+        return None
+    try:
+        return cache.get(_key(name, parts, number))
+    except Exception:
+        logger.exception("Fragment cache unavailable; rendering without it")
+        return None
+
+
+def store(name, parts, value, request=None):
+    """Keep `value` (picklable: HTML, plain data, model instances) as fragment `name` for `parts`."""
+    if _previewing(request):
+        return
+    number = generation(request)
+    if number is None:
+        return
+    try:
+        # Wrapped in a tuple so that None or an empty list is a stored value, not a miss.
+        cache.set(_key(name, parts, number), (value,), timeout())
+    except Exception:
+        logger.exception("Could not store fragment %s", name)
+
+
 def get_or_build(name, parts, build, request=None):
     """The cached value of fragment `name` for `parts` (hashable values), or build() stored now.
 
     `build` must return a picklable value (HTML, plain data); it runs when the value is missing,
     when the cache fails, and on previews.
     """
-    if _previewing(request):
-        return build()
-    number = generation(request)
-    if number is None:
-        return build()
-    key = _key(name, parts, number)
-    try:
-        stored = cache.get(key)
-    except Exception:
-        logger.exception("Fragment cache unavailable; rendering without it")
-        return build()
+    stored = lookup(name, parts, request)
     if stored is not None:
         return stored[0]
     value = build()
-    try:
-        # Wrapped in a tuple so that None or an empty list is a stored value, not a miss.
-        cache.set(key, (value,), timeout())
-    except Exception:
-        logger.exception("Could not store fragment %s", name)
+    store(name, parts, value, request)
     return value
 
 
