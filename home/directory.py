@@ -12,6 +12,7 @@ from django import forms
 from django.http import HttpResponse
 from django.utils import timezone
 
+from portal_site.text import escape_text_value
 from search.text import fold
 
 # A fixed namespace, so that an agency or leader keeps its vCard UID across exports and
@@ -133,17 +134,6 @@ def csv_response(agencies, request):
     return response
 
 
-def _escape(value):
-    """vCard text escaping (RFC 6350 §3.4): backslash, comma, semicolon, newline."""
-    return (
-        value.replace("\\", "\\\\")
-        .replace(",", "\\,")
-        .replace(";", "\\;")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
-
-
 def _fold_line(line):
     """Fold a content line at 75 octets without splitting a UTF-8 character (RFC 6350 §3.2)."""
     parts, current, size = [], "", 0
@@ -171,14 +161,14 @@ def _contact_lines(version, email, phone, address):
         lines.append(f"TEL;TYPE=WORK,VOICE:{phone}" if version == "3.0" else f"TEL;TYPE=work,voice:{phone}")
     if address:
         label = "TYPE=WORK" if version == "3.0" else "TYPE=work"
-        lines.append(f"ADR;{label}:;;{_escape(address)};;;;Việt Nam")
+        lines.append(f"ADR;{label}:;;{escape_text_value(address)};;;;Việt Nam")
     return lines
 
 
 def agency_cards(agencies, request, version):
     """One card per agency (an organisation) and one per leader (a person in that organisation)."""
     for agency in agencies:
-        organisation = _escape(agency.title)
+        organisation = escape_text_value(agency.title)
         url = agency.get_full_url(request)
         lines = [f"FN:{organisation}", f"ORG:{organisation}"]
         # Address books show a card without N as a company; 4.0 says so with KIND.
@@ -189,7 +179,7 @@ def agency_cards(agencies, request, version):
         if url:
             lines.append(f"URL:{url}")
         if agency.is_historical:
-            lines.append(f"NOTE:{_escape(f'Đã giải thể/sáp nhập từ {agency.valid_to:%d/%m/%Y}')}")
+            lines.append(f"NOTE:{escape_text_value(f'Đã giải thể/sáp nhập từ {agency.valid_to:%d/%m/%Y}')}")
         yield _card(version, uuid.uuid5(VCARD_NAMESPACE, f"agency:{agency.slug}"), lines)
 
         for leader in agency.leaders.all():
@@ -199,10 +189,10 @@ def agency_cards(agencies, request, version):
                 (words[0], " ".join(words[1:-1]), words[-1]) if len(words) > 1 else ("", "", leader.name)
             )
             lines = [
-                f"FN:{_escape(leader.name)}",
-                f"N:{_escape(family)};{_escape(given)};{_escape(middle)};;",
+                f"FN:{escape_text_value(leader.name)}",
+                f"N:{escape_text_value(family)};{escape_text_value(given)};{escape_text_value(middle)};;",
                 f"ORG:{organisation}",
-                f"TITLE:{_escape(leader.title)}",
+                f"TITLE:{escape_text_value(leader.title)}",
                 *_contact_lines(version, leader.email, leader.phone, leader.address or agency.address),
             ]
             if version == "4.0":

@@ -62,3 +62,16 @@ def vietnamese_slugify(text, max_length=255):
     At most `max_length` characters, never ending in a hyphen.
     """
     return slugify(anyascii(text or ""))[:max_length].strip("-")
+
+
+def escape_text_value(value):
+    """A TEXT value of a vCard (RFC 6350 §3.4) or iCalendar (RFC 5545 §3.3.11) line: backslash,
+    semicolon and comma escaped, every line break as \\n."""
+    return (
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\r", "\\n")
+        .replace("\n", "\\n")
+    )

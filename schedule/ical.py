@@ -9,6 +9,8 @@ import datetime
 
 from django.utils import timezone
 
+from portal_site.text import escape_text_value
+
 TZID = "Asia/Ho_Chi_Minh"
 VTIMEZONE = [
     "BEGIN:VTIMEZONE",
@@ -21,17 +23,6 @@ VTIMEZONE = [
     "END:STANDARD",
     "END:VTIMEZONE",
 ]
-
-
-def escape_text(value):
-    return (
-        value.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\r", "\\n")
-        .replace("\n", "\\n")
-    )
 
 
 def fold(line):
@@ -61,17 +52,17 @@ def event_lines(entry, host, stamp):
     ]
     if entry.end:
         lines.append(f"DTEND;TZID={TZID}:{_local(datetime.datetime.combine(entry.date, entry.end))}")
-    lines.append(f"SUMMARY:{escape_text(entry.content)}")
+    lines.append(f"SUMMARY:{escape_text_value(entry.content)}")
     if entry.place:
-        lines.append(f"LOCATION:{escape_text(entry.place)}")
+        lines.append(f"LOCATION:{escape_text_value(entry.place)}")
     description = []
     if entry.leader:
         description.append(f"Chủ trì: {entry.leader}")
     if entry.participants:
         description.append(f"Thành phần: {entry.participants}")
     description.append(f"Cơ quan: {entry.agency.title}")
-    lines.append(f"DESCRIPTION:{escape_text(chr(10).join(description))}")
-    lines.append(f"CATEGORIES:{escape_text(entry.get_kind_display())}")
+    lines.append(f"DESCRIPTION:{escape_text_value(chr(10).join(description))}")
+    lines.append(f"CATEGORIES:{escape_text_value(entry.get_kind_display())}")
     lines.append(f"LAST-MODIFIED:{timezone.localtime(entry.updated_at, datetime.UTC):%Y%m%dT%H%M%SZ}")
     lines.append("END:VEVENT")
     return lines
@@ -85,7 +76,7 @@ def calendar_text(entries, host, name):
         "PRODID:-//Cong thong tin dien tu tinh//Lich cong tac//VI",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text(name)}",
+        f"X-WR-CALNAME:{escape_text_value(name)}",
         f"X-WR-TIMEZONE:{TZID}",
         *VTIMEZONE,
     ]
