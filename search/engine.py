@@ -350,7 +350,7 @@ class Engine:
 
     def search(self, search):
         """Run an elasticsearch-dsl `Search`; an elasticsearch-dsl `Response`."""
-        raw = self._call(self.client.search, index=self.alias, body=search.to_dict(), request_cache=True)
+        raw = self._call(self.client.search, index=self.alias, body=search.to_dict(), **self.REQUEST_CACHE)
         return Response(search, raw)
 
     def msearch(self, *searches):

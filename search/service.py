@@ -262,8 +262,9 @@ def _engine_search(engine, params):
     count = counted[0].hits.total.value
     facets, sectors = {}, {}
     for answer, (_, names) in zip(counted, counting, strict=True):
+        aggregations = answer.aggregations.to_dict()
         for name in names:
-            buckets = answer.aggregations.to_dict()[name]["buckets"]
+            buckets = aggregations[name]["buckets"]
             facets[name] = [(bucket["key"], bucket["doc_count"]) for bucket in buckets]
             if name == "sector":
                 sectors = {
