@@ -10,10 +10,18 @@ with the clock alone: an expiry date passing, download counts.
 
 The cache is an optimisation only: when it fails (Redis down) the error is logged and the block is
 built as if it had never been cached. Previews never read or write it.
+
+Each process also keeps the fragments it has read or built lately (PORTAL_FRAGMENT_LOCAL_ENTRIES,
+default 1000), so that a page costs one round trip to Redis (the generation) rather than one per
+block. That copy cannot go stale: a key carries the generation, which is still read from the shared
+cache once per request, and an entry keeps the expiry it has in the shared cache.
 """
 
+import collections
 import hashlib
 import logging
+import pickle
+import threading
 import time
 
 from django.conf import settings
@@ -100,6 +108,53 @@ def invalidate_on_change(created=False, update_fields=None, **kwargs):
     invalidate()
 
 
+class LocalFragments:
+    """The fragments this process has read or built lately: {key: (expires at, pickled value)}.
+
+    Pickled, so that each request gets its own copy, as it does from the shared cache. Entries of
+    an older generation are dropped when a newer one is seen, and the oldest go beyond `size`.
+    """
+
+    def __init__(self, size):
+        self.size, self.generation = size, None
+        self.entries = collections.OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key, number):
+        with self.lock:
+            if number != self.generation:
+                self.entries.clear()
+                self.generation = number
+            entry = self.entries.get(key)
+            if entry is None:
+                return None
+            if entry[0] <= time.time():
+                del self.entries[key]
+                return None
+            self.entries.move_to_end(key)
+        return pickle.loads(entry[1])  # noqa: S301 (what this process pickled itself)
+
+    def set(self, key, number, stored):
+        if not self.size:
+            return
+        entry = (stored[1], pickle.dumps(stored, pickle.HIGHEST_PROTOCOL))
+        with self.lock:
+            if number != self.generation:
+                self.entries.clear()
+                self.generation = number
+            self.entries[key] = entry
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+
+
+local = LocalFragments(getattr(settings, "PORTAL_FRAGMENT_LOCAL_ENTRIES", 1000))
+
+
 def _key(name, parts, number):
     digest = hashlib.blake2b(repr(tuple(parts)).encode(), digest_size=12).hexdigest()
     return f"portal:fragment:{name}:{number}:{digest}"
@@ -117,11 +172,20 @@ def lookup(name, parts, request=None):
     number = generation(request)
     if number is None:
         return None
-    try:
-        return cache.get(_key(name, parts, number))
-    except Exception:
-        logger.exception("Fragment cache unavailable; rendering without it")
-        return None
+    key = _key(name, parts, number)
+    stored = local.get(key, number)
+    if stored is None:
+        try:
+            stored = cache.get(key)
+        except Exception:
+            logger.exception("Fragment cache unavailable; rendering without it")
+            return None
+        if stored is None:
+            return None
+        if len(stored) == 1:  # stored without its expiry (before the local copy existed)
+            stored = (stored[0], time.time() + timeout())
+        local.set(key, number, stored)
+    return stored[:1]
 
 
 def store(name, parts, value, request=None):
@@ -131,11 +195,16 @@ def store(name, parts, value, request=None):
     number = generation(request)
     if number is None:
         return
+    key = _key(name, parts, number)
+    # Wrapped in a tuple so that None or an empty list is a stored value, not a miss; the expiry
+    # goes with it for the local copies of other processes.
+    stored = (value, time.time() + timeout())
     try:
-        # Wrapped in a tuple so that None or an empty list is a stored value, not a miss.
-        cache.set(_key(name, parts, number), (value,), timeout())
+        cache.set(key, stored, timeout())
     except Exception:
         logger.exception("Could not store fragment %s", name)
+        return
+    local.set(key, number, stored)
 
 
 def get_or_build(name, parts, build, request=None):
