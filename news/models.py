@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.http import Http404
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.http import urlencode
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -419,9 +419,10 @@ class NewsPage(PortalPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["section"] = self.section
-        context["news_tags"] = list(self.tags.all())
-        context["procedures"] = self.live_related_procedures()
+        # Read only when news_page.html's cached article is missing, not on every request.
+        context["section"] = SimpleLazyObject(lambda: self.section)
+        context["news_tags"] = SimpleLazyObject(lambda: list(self.tags.all()))
+        context["procedures"] = SimpleLazyObject(self.live_related_procedures)
         return context
 
     @cached_property

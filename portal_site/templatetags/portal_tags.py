@@ -4,6 +4,7 @@ import os
 
 from django import template
 from django.template.defaultfilters import filesizeformat
+from django.template.loader import render_to_string
 
 from wagtail.models import Page, Site
 
@@ -27,25 +28,33 @@ def _links(pages, request):
     return [{"pk": page.pk, "title": page.title, "url": page.get_url(request)} for page in pages]
 
 
-@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def main_menu(context):
     from home.models import exclude_private
 
     request = context.get("request")
     site = _site(context)
     root = site.root_page if site else None
-    current = context.get("page")
     if root is None:
-        return {"root": None}
+        return ""
 
     def build():
         items = exclude_private(root.get_children().live().in_menu())
         return {"root": _links([root], request)[0], "items": _links(items, request)}
 
-    # The links are cached per site (URLs are relative to it); the current page is marked afresh.
+    # The links are cached per site (URLs are relative to it), and the HTML per site and marked
+    # item: one variant per menu entry, plus one for the pages that are not in the menu.
     menu = fragments.get_or_build("main-menu", (site.pk, root.pk), build, request)
+    current = context.get("page")
     current_pk = current.pk if isinstance(current, Page) else None
-    return {**menu, "current_pk": current_pk}
+    if current_pk not in {menu["root"]["pk"], *(item["pk"] for item in menu["items"])}:
+        current_pk = None
+    return fragments.get_or_build(
+        "main-menu-html",
+        (site.pk, root.pk, current_pk),
+        lambda: render_to_string("includes/main_menu.html", {**menu, "current_pk": current_pk}),
+        request,
+    )
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
