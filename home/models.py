@@ -139,6 +139,11 @@ class PortalPageQuerySet(PageQuerySet):
 PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)
 
 
+# Set by DirectRoutingMixin on a page it served from the fragment cache with no view restriction
+# on it or above it: for that request only, so the admin and Wagtail's own actions never see it.
+PUBLIC_ATTRIBUTE = "_portal_known_public"
+
+
 class PortalPageMixin:
     """What every portal page type shares: its view restrictions checked in one query.
 
@@ -147,6 +152,8 @@ class PortalPageMixin:
     """
 
     def get_view_restrictions(self):
+        if getattr(self, PUBLIC_ATTRIBUTE, False):  # routing found none, from the fragment cache
+            return PageViewRestriction.objects.none()
         paths = list(ancestor_paths(self.path, inclusive=True))
         pages = Page.objects.filter(path__in=paths).values(source=Coalesce("alias_of_id", "id"))
         return PageViewRestriction.objects.filter(page_id__in=pages)
@@ -212,6 +219,28 @@ class DirectRoutingMixin:
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
+        specific = self._page_answering(request, path_components)
+        if specific is None:
+            return super().route(request, path_components)
+        if specific.depth == self.depth + 1:
+            specific._cached_parent_obj = self  # as Wagtail's route does, saving get_parent() a query
+        return specific.route(request, path_components[specific.depth - self.depth :])
+
+    def _page_answering(self, request, path_components):
+        """The specific page that routes `path_components` on, or None if no page lies on that path.
+
+        For visitors who are not signed in, a page's own URL is answered from the fragment cache,
+        with whether a view restriction applies to it: no query at all. Publishing, moving or
+        deleting a page, or changing a restriction, makes it stale.
+        """
+        user = getattr(request, "user", None)
+        cacheable = user is not None and not user.is_authenticated
+        parts = (self.pk, tuple(path_components))
+        cached = fragments.lookup("route", parts, request) if cacheable else None
+        if cached is not None:
+            specific, public = cached[0]
+            setattr(specific, PUBLIC_ATTRIBUTE, public)
+            return specific
         prefixes = [
             self.url_path + "/".join(path_components[: end + 1]) + "/" for end in range(len(path_components))
         ]
@@ -220,7 +249,7 @@ class DirectRoutingMixin:
             Page.objects.filter(slug__in=set(path_components), url_path__in=prefixes).order_by("depth")
         )
         if not chain:
-            return super().route(request, path_components)
+            return None
         target = chain[-1]
         for page in chain:
             page_class = page.specific_class or Page
@@ -233,9 +262,12 @@ class DirectRoutingMixin:
             target = page
             break
         specific = target.specific
-        if target.depth == self.depth + 1:
-            specific._cached_parent_obj = self  # as Wagtail's route does, saving get_parent() a query
-        return specific.route(request, path_components[target.depth - self.depth :])
+        # Only a page's own URL is kept (sub-URLs and mistyped paths would be unbounded).
+        if cacheable and len(chain) == len(path_components):
+            public = not specific.get_view_restrictions().exists()
+            fragments.store("route", parts, (specific, public), request)
+            setattr(specific, PUBLIC_ATTRIBUTE, public)
+        return specific
 
 
 class HomePage(DirectRoutingMixin, PortalPageMixin, Page):
@@ -508,12 +540,15 @@ class AgencyPage(DirectRoutingMixin, PortalPageMixin, ContactFieldsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Sub-agencies and sections from one query over the children; agencies in Vietnamese order.
-        children = list(exclude_private(self.get_children().live()))
-        context["sub_agencies"] = sorted(
-            (child for child in children if issubclass(child.specific_class or Page, AgencyPage)),
-            key=lambda child: vi_sort_key(child.title),
+        # Lazy: agency_page.html reads them only when its cached fragment is rebuilt.
+        children = SimpleLazyObject(lambda: list(exclude_private(self.get_children().live())))
+        context["sub_agencies"] = SimpleLazyObject(
+            lambda: sorted(
+                (child for child in children if issubclass(child.specific_class or Page, AgencyPage)),
+                key=lambda child: vi_sort_key(child.title),
+            )
         )
-        context["sections"] = [child for child in children if child.show_in_menus]
+        context["sections"] = SimpleLazyObject(lambda: [child for child in children if child.show_in_menus])
         return context
 
 

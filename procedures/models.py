@@ -12,6 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -475,8 +476,8 @@ class ProcedurePage(AgencySectionPageMixin, PortalPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["agency"] = self.agency
-        # The rest is lazy: the template reads it only when its cached fragments are rebuilt.
+        # Lazy: the template reads these only when its cached fragment is rebuilt.
+        context["agency"] = SimpleLazyObject(lambda: self.agency)
         context["related"] = (
             ProcedurePage.objects.live()
             .public()
