@@ -108,6 +108,19 @@ class NewsPageQuerySet(PortalPageQuerySet):
 NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
 
 
+def next_expiry(request=None):
+    """When the next live news item expires (None if none will): a part of the cached listings'
+    keys, so that an item leaves them when its time passes, not only when the scheduler runs."""
+    now = timezone.now()
+    cached = fragments.lookup("news-next-expiry", (), request)
+    if cached is not None and (cached[0] is None or cached[0] > now):
+        return cached[0]
+    upcoming = NewsPage.objects.live().filter(expire_at__gt=now).order_by("expire_at")
+    value = upcoming.values_list("expire_at", flat=True).first()
+    fragments.store("news-next-expiry", (), value, request)
+    return value
+
+
 AGENCY_CARD_FIELDS = {"id", "page_ptr_id", "path", "depth", "title", "slug", "url_path", "short_name"}
 
 
@@ -182,7 +195,11 @@ class NewsIndexPage(SectionIndexMixin, RoutablePageMixin, PortalPageMixin, Page)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(NewsListing(self, request).context())
+        listing = NewsListing(self, request)
+        # The listing is read only when its cached fragment is missing (news_index_page.html).
+        context.update(fragments.lazy_context(listing.context, NewsListing.CONTEXT_NAMES))
+        context["active_tag"] = listing.active_tag
+        context["listing_parts"] = listing.fragment_parts()
         return context
 
     def get_cached_paths(self):
@@ -231,6 +248,44 @@ class NewsListing:
         self.form.is_valid()
         self.messages = self.form.notes()
 
+    CONTEXT_NAMES = (
+        "news_items",
+        "page_obj",
+        "query",
+        "filters",
+        "messages_news",
+        "archive",
+        "top_tags",
+        "agency_choices",
+        "month_choices",
+    )
+
+    @property
+    def active_tag(self):
+        """The NewsTag the reader filters by, or None."""
+        return self.form.cleaned_data.get("tag")
+
+    def fragment_parts(self):
+        """What the listing's HTML depends on, for its cached fragment; None (rendered afresh) when
+        the request has a note to show (an unknown agency, a bad date) or a page beyond
+        fragments.CACHED_PAGES."""
+        page = fragments.listing_page(self.request.GET.get("page"))
+        if self.messages or page is None:
+            return None
+        data = self.form.cleaned_data
+        agency, tag = data.get("agency"), data.get("tag")
+        return (
+            self.index.pk,
+            self.index.path,
+            self.request.get_host(),
+            agency.slug if agency else None,
+            tag.slug if tag else None,
+            data.get("year"),
+            data.get("month"),
+            page,
+            next_expiry(self.request),
+        )
+
     def context(self):
         scope = self.index.news()
         filtered, filters = self._filter(scope)
@@ -245,7 +300,6 @@ class NewsListing:
             "filters": filters,
             "messages_news": self.messages,
             **self._sidebar(scope),
-            "active_tag": filters.get("_tag_object"),
             "month_choices": [str(month) for month in range(1, 13)],
         }
 

@@ -18,8 +18,10 @@ cache once per request, and an entry keeps the expiry it has in the shared cache
 """
 
 import collections
+import functools
 import hashlib
 import logging
+import operator
 import pickle
 import threading
 import time
@@ -28,6 +30,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils.functional import SimpleLazyObject
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -219,6 +222,26 @@ def get_or_build(name, parts, build, request=None):
     value = build()
     store(name, parts, value, request)
     return value
+
+
+# A listing's pages beyond this are rendered afresh: page numbers are the visitor's to choose, and
+# each one cached would be one more entry.
+CACHED_PAGES = 50
+
+
+def listing_page(raw):
+    """The page number `raw` (a GET value) asks for, if it is one a listing's fragment is kept for."""
+    raw = raw or "1"
+    if not raw.isdigit() or not 1 <= int(raw) <= CACHED_PAGES:
+        return None
+    return int(raw)
+
+
+def lazy_context(build, names):
+    """{name: value} for a template whose cached fragment reads them: `build()` returns the dict,
+    and runs only when one of them is read, that is when the fragment is missing."""
+    values = SimpleLazyObject(build)
+    return {name: SimpleLazyObject(functools.partial(operator.getitem, values, name)) for name in names}
 
 
 def connect():
