@@ -362,27 +362,40 @@ class AgencyIndexPage(RoutablePageMixin, PortalPageMixin, Page):
     def directory(self, request):
         """The filter form and the agencies it selects (current ones unless asked otherwise)."""
         form = DirectoryFilterForm(request.GET or None, kinds=AgencyPage.KIND_CHOICES)
+        return form, form.select(self._agencies())
+
+    def _agencies(self):
         agencies = AgencyPage.objects.descendant_of(self).live().public().order_by("path")
-        agencies = agencies.select_related("successor").prefetch_related("leaders")
-        return form, form.select(list(agencies))
+        return list(agencies.select_related("successor").prefetch_related("leaders"))
 
     @path("")
     def index(self, request):
-        form, agencies = self.directory(request)
-        # Pages of top-level agencies, each with its sub-agencies, so a district stays whole.
-        page_obj = Paginator(agency_tree(agencies), self.roots_per_page).get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        query.pop("page", None)
-        response = self.render(
-            request,
-            context_overrides={
-                "filter_form": form,
+        form = DirectoryFilterForm(request.GET or None, kinds=AgencyPage.KIND_CHOICES)
+
+        def listing():
+            agencies = form.select(self._agencies())
+            # Pages of top-level agencies, each with its sub-agencies, so a district stays whole.
+            page_obj = Paginator(agency_tree(agencies), self.roots_per_page).get_page(request.GET.get("page"))
+            query = request.GET.copy()
+            query.pop("page", None)
+            return {
                 "agency_tree": page_obj.object_list,
                 "page_obj": page_obj,
                 "agency_count": len(agencies),
                 "query_string": query.urlencode(),
-            },
-        )
+            }
+
+        # The unfiltered directory is cached (per page, and per day: dissolutions take effect by
+        # date); a filtered one is rendered afresh, as the visitor's own text is part of it.
+        page = fragments.listing_page(request.GET.get("page"))
+        cached = set(request.GET) <= {"page"} and page is not None
+        context = {
+            "filter_form": form,
+            # Read only when the template's cached fragment is missing.
+            **fragments.lazy_context(listing, ("agency_tree", "page_obj", "agency_count", "query_string")),
+            "directory_parts": (self.pk, request.get_host(), timezone.localdate(), page) if cached else None,
+        }
+        response = self.render(request, context_overrides=context)
         if form.errors:
             response.status_code = 400
         return response

@@ -149,6 +149,17 @@ class Catalogue:
         self.agencies_by_path = cached["agencies"]
         return cached["facets"]
 
+    CONTEXT_NAMES = ("facets", "sort", "page_obj", "procedures", "query", "filter_errors", "has_filters")
+
+    def fragment_parts(self):
+        """What the page's HTML depends on, for its cached fragment; None (rendered afresh) for a
+        request with an invalid filter or a page beyond fragments.CACHED_PAGES."""
+        page = fragments.listing_page(self.params.get("page"))
+        if not self.is_valid or page is None:
+            return None
+        host = self.request.get_host() if self.request else None
+        return (self.index_page.pk, self.index_page.path, host, sorted(self.filters.items()), self.sort, page)
+
     def context(self):
         scope = self.scope()
         facets = self.cached_facets(scope)

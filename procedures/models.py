@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.models import AgencySectionPageMixin, PortalPageManager, PortalPageMixin
+from portal_site import fragments
 from portal_site.collation import vietnamese
 from portal_site.text import is_url_slug, vietnamese_slugify
 from procedures.levels import LEVEL_CHOICES, LEVEL_EXPLANATIONS
@@ -188,7 +189,10 @@ class ProcedureIndexPage(RoutablePageMixin, PortalPageMixin, Page):
         from procedures.catalogue import Catalogue
 
         context = super().get_context(request, *args, **kwargs)
-        context.update((catalogue or Catalogue(self, request.GET, request)).context())
+        catalogue = catalogue or Catalogue(self, request.GET, request)
+        # Read only when the template's cached fragment is missing.
+        context.update(fragments.lazy_context(catalogue.context, Catalogue.CONTEXT_NAMES))
+        context["catalogue_parts"] = catalogue.fragment_parts()
         return context
 
     @path("su-kien/", name="life_events")
