@@ -207,6 +207,12 @@ def _answers_subpath(page_class, components):
     return True
 
 
+def _is_visitor(request):
+    """Whether the request comes from someone not signed in: routed from the fragment cache."""
+    user = getattr(request, "user", None)
+    return user is not None and not user.is_authenticated
+
+
 class DirectRoutingMixin:
     """Routing from a site root in two queries, whatever the depth of the page asked for.
 
@@ -218,6 +224,11 @@ class DirectRoutingMixin:
 
     def route(self, request, path_components):
         if not path_components:
+            if _is_visitor(request):  # whether this root is public, as for the pages below
+                public = fragments.get_or_build(
+                    "public", (self.pk,), lambda: not self.get_view_restrictions().exists(), request
+                )
+                setattr(self, PUBLIC_ATTRIBUTE, public)
             return super().route(request, path_components)
         specific = self._page_answering(request, path_components)
         if specific is None:
@@ -233,8 +244,7 @@ class DirectRoutingMixin:
         with whether a view restriction applies to it: no query at all. Publishing, moving or
         deleting a page, or changing a restriction, makes it stale.
         """
-        user = getattr(request, "user", None)
-        cacheable = user is not None and not user.is_authenticated
+        cacheable = _is_visitor(request)
         parts = (self.pk, tuple(path_components))
         cached = fragments.lookup("route", parts, request) if cacheable else None
         if cached is not None:

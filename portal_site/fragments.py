@@ -18,6 +18,7 @@ cache once per request, and an entry keeps the expiry it has in the shared cache
 """
 
 import collections
+import contextvars
 import functools
 import hashlib
 import logging
@@ -57,11 +58,33 @@ def timeout():
     return getattr(settings, "PORTAL_FRAGMENT_CACHE_TIMEOUT", 300)
 
 
+# The request being served (RequestMiddleware), for the fragments read by code that is not handed
+# it (the search service, model methods): they share the request's generation number.
+_current_request = contextvars.ContextVar("portal_fragments_request", default=None)
+
+
+class RequestMiddleware:
+    """Makes the request being served the one whose generation number fragments use."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _current_request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            _current_request.reset(token)
+
+
 def generation(request=None):
     """The current generation number, or None when the cache cannot be read.
 
-    Read once per request (remembered on the request object), so a page's fragments agree.
+    Read once per request (remembered on the request object, that given or else the one being
+    served), so a page's fragments agree.
     """
+    if request is None:
+        request = _current_request.get()
     if request is not None and hasattr(request, REQUEST_ATTRIBUTE):
         return getattr(request, REQUEST_ATTRIBUTE)
     try:
@@ -79,15 +102,6 @@ def generation(request=None):
     return value
 
 
-def _bump():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no number stored yet (or evicted): any fresh one invalidates
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
-    except Exception:
-        logger.exception("Could not invalidate the fragment cache")
-
-
 def invalidate(**kwargs):
     """Signal receiver: make every fragment stale.
 
@@ -96,6 +110,19 @@ def invalidate(**kwargs):
     """
     _bump()
     transaction.on_commit(_bump)
+
+
+def _bump():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # no number stored yet (or evicted): any fresh one invalidates
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    except Exception:
+        logger.exception("Could not invalidate the fragment cache")
+    # The request that made the change reads the new number from now on.
+    request = _current_request.get()
+    if request is not None and hasattr(request, REQUEST_ATTRIBUTE):
+        delattr(request, REQUEST_ATTRIBUTE)
 
 
 # Wagtail fills these in on an image or document while rendering a page; no fragment shows them.

@@ -28,5 +28,10 @@ class CachedSiteMiddleware:
             setattr(request, REQUEST_ATTRIBUTE, cached[0])
         response = self.get_response(request)
         if cached is None and hasattr(request, REQUEST_ATTRIBUTE):
-            fragments.store("site", parts, getattr(request, REQUEST_ATTRIBUTE), request)
+            site = getattr(request, REQUEST_ATTRIBUTE)
+            if site is not None and site.root_page is not None:
+                # Kept with its specific page, which routing every page request reads, whichever
+                # request happened to store it (an API call does not read it).
+                site.root_page.specific  # noqa: B018 (loads the cached property)
+            fragments.store("site", parts, site, request)
         return response

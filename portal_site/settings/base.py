@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "portal_site.fragments.RequestMiddleware",
     # After CommonMiddleware, which has checked the host against ALLOWED_HOSTS.
     "portal_site.sites.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

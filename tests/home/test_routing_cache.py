@@ -63,3 +63,9 @@ def test_signed_in_editors_are_routed_from_the_database(admin_client, page):
     response, queries = routing_queries(admin_client, page.url)
     assert response.status_code == 200
     assert queries
+
+
+def test_a_restriction_on_the_home_page_applies_on_the_next_request(client, home):
+    assert client.get("/").status_code == 200
+    PageViewRestriction.objects.create(page=home, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get("/").status_code == 302
