@@ -28,7 +28,10 @@ class RatingForm(HoneypotMixin, forms.Form):
     comment = forms.CharField(
         required=False,
         max_length=COMMENT_MAX_LENGTH,
-        error_messages={"max_length": "Góp ý dài tối đa %(limit_value)d ký tự (hiện có %(show_value)d)."},
+        error_messages={
+            "max_length": "Góp ý dài tối đa %(limit_value)d ký tự (hiện có %(show_value)d).",
+            "null_characters_not_allowed": "Góp ý có ký tự không hợp lệ.",
+        },
     )
 
     def clean(self):

@@ -168,7 +168,7 @@ def _rating_paths():
                                 "page": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
                                 "score": {"type": "integer", "minimum": 1, "maximum": 5},
                                 "reason": {"type": "string", "description": "One of the form's reasons."},
-                                "comment": {"type": "string", "maxLength": 1000},
+                                "comment": {"type": "string", "maxLength": 1000, "pattern": "^[^\\u0000]*$"},
                                 "website": {"type": "string", "maxLength": 0, "description": "Honeypot."},
                             },
                         }
