@@ -62,7 +62,9 @@ def test_scheduled_news_waits_for_its_time(client, scheduled, portal_news, agenc
 def test_expired_news_disappears(client, agency_news, portal_news, make_news):
     now = timezone.now()
     keep = make_news(agency_news, "Tin còn hiệu lực", expire_at=now + datetime.timedelta(days=1))
-    gone = make_news(agency_news, "Thông báo tuyển dụng đã hết hạn", expire_at=now + datetime.timedelta(hours=1))
+    gone = make_news(
+        agency_news, "Thông báo tuyển dụng đã hết hạn", expire_at=now + datetime.timedelta(hours=1)
+    )
     assert all(gone.title in html for html in everywhere(client, portal_news, agency_news))
 
     later = now + datetime.timedelta(hours=2)

@@ -135,3 +135,19 @@ def test_the_site_is_looked_up_once_per_host_and_a_new_hostname_is_served_at_onc
     # The new site row made the cached answers stale: its hostname finds its own root.
     response = client.get("/", HTTP_HOST="dulich.tiengiang.gov.vn")
     assert "Sở Du lịch" in response.content.decode()
+
+
+def test_the_process_copy_hands_out_separate_values_and_follows_the_generation(db):
+    built = []
+
+    def build():
+        built.append(1)
+        return {"items": ["Tin 1"]}
+
+    first = fragments.get_or_build("probe", (1,), build)
+    first["items"].append("changed by a caller")
+    assert fragments.get_or_build("probe", (1,), build) == {"items": ["Tin 1"]}
+    assert len(built) == 1
+    fragments.invalidate()
+    assert fragments.get_or_build("probe", (1,), build) == {"items": ["Tin 1"]}
+    assert len(built) == 2  # a new generation: built again, not read from the process's copy
