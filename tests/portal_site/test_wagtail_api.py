@@ -1,5 +1,5 @@
-"""Wagtail's REST APIs stay out of the portal's processes (portal_site/wagtail_api.py), and the
-admin still works without them."""
+"""Wagtail's v3 REST API stays out of the portal's start-up (portal_site/wagtail_api.py), and the
+admin still works without it."""
 
 import subprocess
 import sys
@@ -15,7 +15,7 @@ print(",".join(sorted({"ninja", "pydantic", "rest_framework"} & {m.split(".")[0]
 """
 
 
-def test_a_process_of_the_portal_loads_neither_django_ninja_nor_django_rest_framework():
+def test_setting_up_the_portal_loads_neither_django_ninja_nor_django_rest_framework():
     answer = subprocess.run(  # noqa: S603 (fixed arguments)
         [sys.executable, "-c", LOADED],
         capture_output=True,
