@@ -257,9 +257,12 @@ CACHED_PAGES = 50
 
 
 def listing_page(raw):
-    """The page number `raw` (a GET value) asks for, if it is one a listing's fragment is kept for."""
+    """The page number `raw` (a GET value) asks for, if it is one a listing's fragment is kept for;
+    None for anything else, which the listing then handles as it always does."""
     raw = raw or "1"
-    if not raw.isdigit() or not 1 <= int(raw) <= CACHED_PAGES:
+    # ASCII digits only, and few of them: str.isdigit() passes "²", which int() refuses, and
+    # int() refuses thousands of digits.
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 3) or not 1 <= int(raw) <= CACHED_PAGES:
         return None
     return int(raw)
 
