@@ -371,8 +371,12 @@ class AgencyIndexPage(RoutablePageMixin, PortalPageMixin, Page):
 
     def directory(self, request):
         """The filter form and the agencies it selects (current ones unless asked otherwise)."""
-        form = DirectoryFilterForm(request.GET or None, kinds=AgencyPage.KIND_CHOICES)
+        form = self._filter_form(request)
         return form, form.select(self._agencies())
+
+    @staticmethod
+    def _filter_form(request):
+        return DirectoryFilterForm(request.GET or None, kinds=AgencyPage.KIND_CHOICES)
 
     def _agencies(self):
         agencies = AgencyPage.objects.descendant_of(self).live().public().order_by("path")
@@ -380,7 +384,7 @@ class AgencyIndexPage(RoutablePageMixin, PortalPageMixin, Page):
 
     @path("")
     def index(self, request):
-        form = DirectoryFilterForm(request.GET or None, kinds=AgencyPage.KIND_CHOICES)
+        form = self._filter_form(request)
 
         def listing():
             agencies = form.select(self._agencies())

@@ -150,11 +150,15 @@ class LocalFragments:
         self.entries = collections.OrderedDict()
         self.lock = threading.Lock()
 
+    def _follow(self, number):
+        # Called with the lock held: a newer generation makes every entry stale.
+        if number != self.generation:
+            self.entries.clear()
+            self.generation = number
+
     def get(self, key, number):
         with self.lock:
-            if number != self.generation:
-                self.entries.clear()
-                self.generation = number
+            self._follow(number)
             entry = self.entries.get(key)
             if entry is None:
                 return None
@@ -169,17 +173,11 @@ class LocalFragments:
             return
         entry = (stored[1], pickle.dumps(stored, pickle.HIGHEST_PROTOCOL))
         with self.lock:
-            if number != self.generation:
-                self.entries.clear()
-                self.generation = number
+            self._follow(number)
             self.entries[key] = entry
             self.entries.move_to_end(key)
             while len(self.entries) > self.size:
                 self.entries.popitem(last=False)
-
-    def clear(self):
-        with self.lock:
-            self.entries.clear()
 
 
 local = LocalFragments(getattr(settings, "PORTAL_FRAGMENT_LOCAL_ENTRIES", 1000))

@@ -79,6 +79,8 @@ class FragmentNode(template.Node):
 
     def render(self, context):
         parts = [part.resolve(context) for part in self.parts]
+        if parts == [None]:  # the view says this request's HTML is not to be kept
+            return self.nodelist.render(context)
         return fragments.get_or_build(
             self.name, parts, lambda: self.nodelist.render(context), context.get("request")
         )
@@ -88,7 +90,8 @@ class FragmentNode(template.Node):
 def fragment(parser, token):
     """`{% fragment "name" value… %}…{% endfragment %}`: the enclosed HTML, cached per name and
     values until the next publish (portal_site.fragments). Put nothing inside that depends on the
-    visitor or on values not named."""
+    visitor or on values not named. A single value that is None renders the HTML uncached: a
+    listing's view gives None for requests it does not keep (bad filters, far pages)."""
     bits = token.split_contents()
     if len(bits) < 2 or bits[1][0] not in "\"'":
         raise template.TemplateSyntaxError(f"{bits[0]} takes a quoted fragment name, then values")

@@ -151,3 +151,17 @@ def test_the_process_copy_hands_out_separate_values_and_follows_the_generation(d
     fragments.invalidate()
     assert fragments.get_or_build("probe", (1,), build) == {"items": ["Tin 1"]}
     assert len(built) == 2  # a new generation: built again, not read from the process's copy
+
+
+def test_a_fragment_whose_one_value_is_none_is_rendered_afresh_each_time(db):
+    from django.template import Context, Template
+
+    template = Template('{% load portal_tags %}{% fragment "probe-tag" parts %}{{ shown }}{% endfragment %}')
+
+    def render(parts, shown):
+        return template.render(Context({"parts": parts, "shown": shown}))
+
+    assert render(("liệt kê", 1), "lần đầu") == "lần đầu"
+    assert render(("liệt kê", 1), "lần sau") == "lần đầu"  # kept
+    assert render(None, "lần đầu") == "lần đầu"
+    assert render(None, "lần sau") == "lần sau"  # not kept
