@@ -11,8 +11,8 @@ with the clock alone: an expiry date passing, download counts.
 The cache is an optimisation only: when it fails (Redis down) the error is logged and the block is
 built as if it had never been cached. Previews never read or write it.
 
-Each process also keeps the fragments it has read or built lately (PORTAL_FRAGMENT_LOCAL_ENTRIES,
-default 1000), so that a page costs one round trip to Redis (the generation) rather than one per
+Each process also keeps the fragments it has read or built lately (PORTAL_FRAGMENT_LOCAL_BYTES of
+pickles, default 8 MiB), so that a page costs one round trip to Redis (the generation) rather than one per
 block. That copy cannot go stale: a key carries the generation, which is still read from the shared
 cache once per request, and an entry keeps the expiry it has in the shared cache.
 """
@@ -142,11 +142,13 @@ class LocalFragments:
     """The fragments this process has read or built lately: {key: (expires at, pickled value)}.
 
     Pickled, so that each request gets its own copy, as it does from the shared cache. Entries of
-    an older generation are dropped when a newer one is seen, and the oldest go beyond `size`.
+    an older generation are dropped when a newer one is seen, and the least recently used go once
+    the pickles pass `size` bytes: a bound on memory whatever the fragments hold (a search page's
+    answer is some 20 KB, a menu 2).
     """
 
     def __init__(self, size):
-        self.size, self.generation = size, None
+        self.size, self.generation, self.used = size, None, 0
         self.entries = collections.OrderedDict()
         self.lock = threading.Lock()
 
@@ -154,7 +156,10 @@ class LocalFragments:
         # Called with the lock held: a newer generation makes every entry stale.
         if number != self.generation:
             self.entries.clear()
-            self.generation = number
+            self.generation, self.used = number, 0
+
+    def _drop(self, key):
+        self.used -= len(self.entries.pop(key)[1])
 
     def get(self, key, number):
         with self.lock:
@@ -163,24 +168,26 @@ class LocalFragments:
             if entry is None:
                 return None
             if entry[0] <= time.time():
-                del self.entries[key]
+                self._drop(key)
                 return None
             self.entries.move_to_end(key)
         return pickle.loads(entry[1])  # noqa: S301 (what this process pickled itself)
 
     def set(self, key, number, stored):
-        if not self.size:
+        pickled = pickle.dumps(stored, pickle.HIGHEST_PROTOCOL)
+        if len(pickled) > self.size // 8:  # one huge value must not empty the rest
             return
-        entry = (stored[1], pickle.dumps(stored, pickle.HIGHEST_PROTOCOL))
         with self.lock:
             self._follow(number)
-            self.entries[key] = entry
-            self.entries.move_to_end(key)
-            while len(self.entries) > self.size:
-                self.entries.popitem(last=False)
+            if key in self.entries:
+                self._drop(key)
+            self.entries[key] = (stored[1], pickled)
+            self.used += len(pickled)
+            while self.used > self.size:
+                self._drop(next(iter(self.entries)))
 
 
-local = LocalFragments(getattr(settings, "PORTAL_FRAGMENT_LOCAL_ENTRIES", 1000))
+local = LocalFragments(getattr(settings, "PORTAL_FRAGMENT_LOCAL_BYTES", 8 * 2**20))
 
 
 def _key(name, parts, number):

@@ -3,6 +3,7 @@ publish, an unpublish, a move, a deletion, a privacy change or a settings save; 
 never breaks a page."""
 
 import logging
+import time
 
 from wagtail.models import PageViewRestriction
 
@@ -151,6 +152,20 @@ def test_the_process_copy_hands_out_separate_values_and_follows_the_generation(d
     fragments.invalidate()
     assert fragments.get_or_build("probe", (1,), build) == {"items": ["Tin 1"]}
     assert len(built) == 2  # a new generation: built again, not read from the process's copy
+
+
+def test_the_process_copy_keeps_within_its_bytes_and_drops_the_least_recently_used():
+    copy = fragments.LocalFragments(size=4000)
+    expires = time.time() + 60
+    for number in range(12):  # some 400 bytes each
+        copy.set(f"key-{number}", 1, (f"trang {number:02} " * 40, expires))
+        copy.get("key-0", 1)  # read each time: the most recently used
+    assert copy.used <= 4000
+    assert copy.get("key-0", 1) == ("trang 00 " * 40, expires)
+    assert copy.get("key-1", 1) is None  # the oldest unread ones went first
+    assert copy.get("key-11", 1) is not None
+    copy.set("huge", 1, ("x" * 600, expires))  # more than an eighth of the whole: not kept
+    assert copy.get("huge", 1) is None and copy.get("key-11", 1) is not None
 
 
 def test_a_fragment_whose_one_value_is_none_is_rendered_afresh_each_time(db):
