@@ -18,6 +18,8 @@ from django.conf import settings
 import urllib3
 from elasticsearch.dsl.response import Response
 
+from . import answers
+
 logger = logging.getLogger(__name__)
 
 # Searches should fail over to the database quickly; bulk loads may take longer.
@@ -26,6 +28,16 @@ BULK_TIMEOUT = 120
 PROBE_TIMEOUT = urllib3.Timeout(connect=2.0, read=5.0)
 # Seconds during which an engine that failed its probe is taken as down without asking again.
 PROBE_RETRY_AFTER = 30
+
+
+@contextlib.contextmanager
+def _changing(alias):
+    """Marks the answers kept for `alias` stale once the block is done, even if it failed
+    part-way: some of its writes may have gone through."""
+    try:
+        yield
+    finally:
+        answers.index_changed(alias)
 
 
 class EngineError(Exception):
@@ -211,6 +223,11 @@ class Engine:
             answer = method(*args, **kwargs)
         return getattr(answer, "body", answer)
 
+    def _change(self, method, *args, **kwargs):
+        """`_call` for what changes the searches' answers (search.answers)."""
+        with _changing(self.alias):
+            return self._call(method, *args, **kwargs)
+
     # -- index management -------------------------------------------------------------
 
     def health(self):
@@ -220,13 +237,13 @@ class Engine:
         return self._call(self.client.indices.create, index=name, body=body)
 
     def delete_index(self, name):
-        return self._call(self.client.indices.delete, index=name)
+        return self._change(self.client.indices.delete, index=name)
 
     def update_index_settings(self, name, body):
         return self._call(self.client.indices.put_settings, index=name, body=body)
 
     def refresh(self, index=None):
-        return self._call(self.client.indices.refresh, index=index or self.alias)
+        return self._change(self.client.indices.refresh, index=index or self.alias)
 
     def indices_behind_alias(self):
         """Names of the indices the alias currently points at (empty when none)."""
@@ -245,7 +262,7 @@ class Engine:
         actions.append({"add": {"index": index, "alias": self.alias}})
         if not self.indices_behind_alias():
             actions = actions[1:]  # "remove" fails when the alias exists nowhere
-        return self._call(self.client.indices.update_aliases, body={"actions": actions})
+        return self._change(self.client.indices.update_aliases, body={"actions": actions})
 
     def alias_exists(self):
         return bool(self.indices_behind_alias())
@@ -281,7 +298,7 @@ class Engine:
         alias there is nothing to update (and the engine must not auto-create an index
         under the alias's name), so that case is a no-op; returns whether it was sent."""
         try:
-            self._call(
+            self._change(
                 self.client.index,
                 index=self.alias,
                 id=str(doc_id),
@@ -297,7 +314,7 @@ class Engine:
     def delete_document(self, doc_id, index=None, refresh=False):
         """Delete one document; a document that is not there is not an error."""
         try:
-            return self._call(
+            return self._change(
                 self.client.delete,
                 index=index or self.alias,
                 id=str(doc_id),
@@ -319,7 +336,7 @@ class Engine:
         else:  # the elasticsearch client takes transport options through options() only
             client = client.options(request_timeout=BULK_TIMEOUT)
         failures = {}
-        with self._translated_errors():
+        with self._translated_errors(), _changing(self.alias):
             results = self.helpers.streaming_bulk(
                 client,
                 _action_pairs(operations),

@@ -23,7 +23,7 @@ from wagtail.search.query import Or, PlainText
 
 from portal_site import fragments
 
-from . import types
+from . import answers, types
 from .documents import SCHEMA_VERSION
 from .engine import EngineError, get_engine
 from .models import SearchDocument, SearchedPage, Synonym
@@ -64,6 +64,8 @@ class SearchOutcome:
     # When the search found little: {"life_events": [...], "popular": [...]}, for the page's
     # help block and the API (see few_results_help).
     few_results: dict | None = None
+    # The key the engine's answer is kept under (search.answers), or None when it is not kept.
+    kept: tuple | None = None
 
     @property
     def num_pages(self):
@@ -112,7 +114,7 @@ def search(params):
     outcome = None
     if engine is not None:
         try:
-            outcome = _engine_search(engine, params)
+            outcome = answers.get_or_search(engine.alias, params, lambda: _engine_search(engine, params))
         except EngineError as error:
             logger.warning("search: engine failed, answering from the database: %s", error)
             outcome = database_search(params)
@@ -147,6 +149,11 @@ def count_search(page_id):
     today = timezone.localdate()
     try:
         with transaction.atomic():
+            if connection.vendor == "postgresql":
+                # A count lost in a crash does not matter; waiting for the WAL flush, on every
+                # search, does.
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL synchronous_commit TO OFF")
             counter = SearchedPage.objects.filter(page_id=page_id, day=today)
             if not counter.update(count=F("count") + 1):
                 SearchedPage.objects.bulk_create(

@@ -182,5 +182,7 @@ def search_page(request):
         num_pages=pages,
         first_rank=(params.page - 1) * params.page_size + 1,
         last_rank=min(params.page * params.page_size, outcome.count),
+        # The body shows the answer and the links built from this query string, on this host.
+        body_key=(outcome.kept, request.get_host(), request.GET.urlencode()) if outcome.kept else None,
     )
     return render(request, "search/search_page.html", context)
