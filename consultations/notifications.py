@@ -4,9 +4,9 @@ import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.urls import reverse
 
 from consultations.permissions import moderators_of
+from portal_site.urlconf import admin_reverse
 
 logger = logging.getLogger("portal.consultations")
 
@@ -20,7 +20,8 @@ def notify_moderators(comment):
         )
         return
     base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
-    moderation = f"{base}{reverse('consultation_comments:index')}?consultation={page.pk}&status=cho-duyet"
+    screen = admin_reverse("consultation_comments:index")
+    moderation = f"{base}{screen}?consultation={page.pk}&status=cho-duyet"
     body = (
         f"Dự thảo “{page.title}” vừa nhận một góp ý mới, đang chờ duyệt.\n\n"
         f"Người gửi: {comment.name}\n"

@@ -1,15 +1,15 @@
+"""The public site's URLs: everything but the admin, which `portal_site.urls` adds."""
+
 from django.conf import settings
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
-from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal_site import api_schema, views
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

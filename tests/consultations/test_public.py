@@ -123,6 +123,27 @@ def test_a_comment_is_held_for_moderation_and_the_moderators_are_told(
     assert "Đề nghị bổ sung thời hạn." not in thanks  # not before approval
 
 
+def test_the_moderators_mail_links_to_the_moderation_screen_from_a_visitors_request(
+    agency, open_draft, make_comment
+):
+    from django.urls import reverse, set_urlconf
+
+    from consultations.notifications import notify_moderators
+    from portal_site.urlconf import PUBLIC_URLCONF
+    from tests.factories import agency_user
+
+    agency_user(agency, "moderators")
+    comment = make_comment(open_draft)
+    moderation = f"{reverse('consultation_comments:index')}?consultation={open_draft.pk}&status=cho-duyet"
+    # The comment's request is a visitor's, routed without the admin's URLs (portal_site.urlconf).
+    set_urlconf(PUBLIC_URLCONF)
+    try:
+        notify_moderators(comment)
+    finally:
+        set_urlconf(None)
+    assert moderation in mail.outbox[0].body
+
+
 def test_the_form_posts_with_django_s_csrf_protection_on(open_draft):
     browser = Client(enforce_csrf_checks=True)
     html = browser.get(open_draft.url).content.decode()
