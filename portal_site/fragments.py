@@ -189,6 +189,15 @@ class LocalFragments:
 
 local = LocalFragments(getattr(settings, "PORTAL_FRAGMENT_LOCAL_BYTES", 8 * 2**20))
 
+# Fragments with one key per visitor's input (a search's answer) are read from the shared cache
+# only: in the process copy their long tail would push out the blocks that every page repeats.
+_shared_only = set()
+
+
+def keep_shared_only(*names):
+    """Leave the fragments called `names` out of the process copy (an app's ready())."""
+    _shared_only.update(names)
+
 
 def _key(name, parts, number):
     digest = hashlib.blake2b(repr(tuple(parts)).encode(), digest_size=12).hexdigest()
@@ -208,7 +217,7 @@ def lookup(name, parts, request=None):
     if number is None:
         return None
     key = _key(name, parts, number)
-    stored = local.get(key, number)
+    stored = local.get(key, number) if name not in _shared_only else None
     if stored is None:
         try:
             stored = cache.get(key)
@@ -219,7 +228,8 @@ def lookup(name, parts, request=None):
             return None
         if len(stored) == 1:  # stored without its expiry (before the local copy existed)
             stored = (stored[0], time.time() + timeout())
-        local.set(key, number, stored)
+        if name not in _shared_only:
+            local.set(key, number, stored)
     return stored[:1]
 
 
@@ -239,7 +249,8 @@ def store(name, parts, value, request=None):
     except Exception:
         logger.exception("Could not store fragment %s", name)
         return
-    local.set(key, number, stored)
+    if name not in _shared_only:
+        local.set(key, number, stored)
 
 
 def get_or_build(name, parts, build, request=None):

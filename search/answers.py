@@ -20,6 +20,9 @@ from portal_site import fragments
 logger = logging.getLogger(__name__)
 
 VISIBLE_AFTER = 2.0
+# The fragments: the answers, and the search page's body (search_page.html) kept with each.
+ANSWER_FRAGMENT = "search-answer"
+PAGE_FRAGMENT = "search-page"
 
 
 def _changed_key(alias):
@@ -56,11 +59,11 @@ def get_or_search(alias, params, run):
         return run()
     # SearchParams is a dataclass: its repr holds every field, the synonyms found included.
     parts = (alias, changed, repr(params))
-    kept = fragments.lookup("search-answer", parts)
+    kept = fragments.lookup(ANSWER_FRAGMENT, parts)
     if kept is not None:
         return kept[0]
     outcome = run()
     if time.time() >= changed + VISIBLE_AFTER:
         outcome.kept = parts  # the search page keeps its body under it too
-        fragments.store("search-answer", parts, outcome)
+        fragments.store(ANSWER_FRAGMENT, parts, outcome)
     return outcome

@@ -11,3 +11,9 @@ class SearchConfig(AppConfig):
         from .indexing import connect_signals
 
         connect_signals()
+
+        from portal_site import fragments
+
+        from .answers import ANSWER_FRAGMENT, PAGE_FRAGMENT
+
+        fragments.keep_shared_only(ANSWER_FRAGMENT, PAGE_FRAGMENT)

@@ -127,3 +127,15 @@ def test_what_the_index_catches_up_on_after_an_outage_shows_at_once(
         "Kết quả tuyển dụng viên chức năm 2026",
         "Thông báo tuyển dụng viên chức năm 2026",
     ]
+
+
+def test_answers_stay_out_of_each_process_copy_of_the_fragments(client, notice, clock):
+    # One key per visitor's search: in a worker's own copy they would push out the page blocks.
+    from portal_site import fragments
+
+    clock.wait()
+    client.get(URL, {"q": "tuyen dung vien chuc"})
+    client.get("/tim-kiem/", {"q": "tuyen dung vien chuc"})
+    assert titles(client)[1] == ["Thông báo tuyển dụng viên chức năm 2026"]
+    kept = list(fragments.local.entries)
+    assert kept and not [key for key in kept if ":search-answer:" in key or ":search-page:" in key]
