@@ -174,6 +174,8 @@ class LocalFragments:
         return pickle.loads(entry[1])  # noqa: S301 (what this process pickled itself)
 
     def set(self, key, number, stored):
+        if not self.size:
+            return
         pickled = pickle.dumps(stored, pickle.HIGHEST_PROTOCOL)
         if len(pickled) > self.size // 8:  # one huge value must not empty the rest
             return
@@ -192,11 +194,16 @@ local = LocalFragments(getattr(settings, "PORTAL_FRAGMENT_LOCAL_BYTES", 8 * 2**2
 # Fragments with one key per visitor's input (a search's answer) are read from the shared cache
 # only: in the process copy their long tail would push out the blocks that every page repeats.
 _shared_only = set()
+_no_copy = LocalFragments(0)  # keeps nothing
 
 
 def keep_shared_only(*names):
     """Leave the fragments called `names` out of the process copy (an app's ready())."""
     _shared_only.update(names)
+
+
+def _copy_for(name):
+    return _no_copy if name in _shared_only else local
 
 
 def _key(name, parts, number):
@@ -217,7 +224,8 @@ def lookup(name, parts, request=None):
     if number is None:
         return None
     key = _key(name, parts, number)
-    stored = local.get(key, number) if name not in _shared_only else None
+    copy = _copy_for(name)
+    stored = copy.get(key, number)
     if stored is None:
         try:
             stored = cache.get(key)
@@ -228,8 +236,7 @@ def lookup(name, parts, request=None):
             return None
         if len(stored) == 1:  # stored without its expiry (before the local copy existed)
             stored = (stored[0], time.time() + timeout())
-        if name not in _shared_only:
-            local.set(key, number, stored)
+        copy.set(key, number, stored)
     return stored[:1]
 
 
@@ -249,8 +256,7 @@ def store(name, parts, value, request=None):
     except Exception:
         logger.exception("Could not store fragment %s", name)
         return
-    if name not in _shared_only:
-        local.set(key, number, stored)
+    _copy_for(name).set(key, number, stored)
 
 
 def get_or_build(name, parts, build, request=None):
