@@ -19,6 +19,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
 GUNICORN = "http://127.0.0.1:8001"
@@ -44,19 +45,15 @@ end
 # something, rather than the repeated one the rows above measure.
 FRESH_SEARCH_LUA = """
 local queries = {%s}
-local n, id = 0, 0
-local counter = 0
+local threads, n = 0, 0
 setup = function(thread)
-  counter = counter + 1
-  thread:set("id", counter)
-end
-init = function(args)
-  id = wrk.thread:get("id") or 0
+  threads = threads + 1
+  thread:set("parity", threads %% 2)  -- the two threads ask for different page sizes
 end
 request = function()
   n = n + 1
   local q = queries[n %% #queries + 1]
-  local size = 10 + 2 * (math.floor(n / #queries) %% 20) + id %% 2
+  local size = 10 + 2 * (math.floor(n / #queries) %% 20) + parity
   local page = 1 + math.floor(n / (#queries * 20))
   return wrk.format("GET", string.format(wrk.path, q, size, page))
 end
@@ -110,8 +107,6 @@ def page_types():
 
 def fresh_search_script(report_script):
     """wrk's script for the fresh-search rows: the report hooks and a new search per request."""
-    from urllib.parse import quote
-
     queries = ", ".join(f'"{quote(query)}"' for query in FRESH_QUERIES)
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(Path(report_script).read_text() + FRESH_SEARCH_LUA % queries)
