@@ -26,3 +26,8 @@ def test_a_signed_in_editor_gets_the_whole_site_and_the_user_bar(admin_client, h
     response = admin_client.get("/")
     assert not hasattr(response.wsgi_request, "urlconf")
     assert reverse("wagtailadmin_pages:edit", args=[home.pk]) in response.content.decode()
+
+
+def test_an_editor_typing_the_admin_address_without_its_slash_reaches_the_sign_in(client, home):
+    response = client.get("/admin")
+    assert response.status_code == 301 and response["Location"] == "/admin/"
