@@ -182,7 +182,8 @@ def search_page(request):
         num_pages=pages,
         first_rank=(params.page - 1) * params.page_size + 1,
         last_rank=min(params.page * params.page_size, outcome.count),
-        # The body shows the answer and the links built from this query string, on this host.
-        body_key=(outcome.kept, request.get_host(), request.GET.urlencode()) if outcome.kept else None,
+        # The body shows the answer and the links built from the page's own parameters, on this
+        # host: an unrelated parameter, or another order, is the same body.
+        body_key=(outcome.kept, request.get_host(), sorted(current.items())) if outcome.kept else None,
     )
     return render(request, "search/search_page.html", context)

@@ -139,3 +139,12 @@ def test_answers_stay_out_of_each_process_copy_of_the_fragments(client, notice, 
     assert titles(client)[1] == ["Thông báo tuyển dụng viên chức năm 2026"]
     kept = list(fragments.local.entries)
     assert kept and not [key for key in kept if ":search-answer:" in key or ":search-page:" in key]
+
+
+def test_a_kept_page_body_still_carries_the_pages_own_parameters_in_its_links(client, notice, clock):
+    clock.wait()
+    plain = client.get("/tim-kiem/", {"q": "tuyen dung vien chuc"}).content.decode()
+    # The same answer (scope=all changes nothing on the portal's own host), other links.
+    wide = client.get("/tim-kiem/", {"q": "tuyen dung vien chuc", "scope": "all"}).content.decode()
+    assert "scope=all" not in plain
+    assert "scope=all" in wide and "Thông báo tuyển dụng viên chức năm 2026" in wide
