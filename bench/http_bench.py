@@ -4,7 +4,7 @@ and nginx serving the same home page as a static file (the ceiling), measured in
     make serve
     .venv/bin/python bench/http_bench.py [--duration 10] [--connections 10]
 
-Prints one table (req/s, p50, p95, errors) and the gunicorn workers' resident memory. Needs wrk
+Prints one table (req/s, p50, p95, errors) and the gunicorn processes' memory. Needs wrk
 and nginx (scripts/system-packages.sh bench installs them).
 """
 
@@ -154,17 +154,27 @@ http {{ access_log off; client_body_temp_path {folder}; proxy_temp_path {folder}
             subprocess.run(["nginx", "-c", f"{folder}/nginx.conf", "-s", "stop"], check=False)  # noqa: S603, S607
 
 
-def worker_rss():
+def memory(pid):
+    """Resident, proportional and private memory of process `pid`, in MiB. Forked workers share
+    the master's pages: RSS counts each shared page in full in every process, PSS divides it
+    among them (the PSS of all processes sums to what they take together), USS is a process's own."""
+    rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    kib = {name: int(value) for name, value in re.findall(r"^(\w+):\s+(\d+) kB", rollup, re.MULTILINE)}
+    return {
+        "rss": kib["Rss"] / 1024,
+        "pss": kib["Pss"] / 1024,
+        "uss": (kib["Private_Clean"] + kib["Private_Dirty"]) / 1024,
+    }
+
+
+def gunicorn_memory():
+    """memory() of the gunicorn master, then of each worker."""
     pidfile = ROOT / ".cache" / "serve" / "gunicorn.pid"
     master = pidfile.read_text().strip()
     children = subprocess.run(  # noqa: S603 (fixed arguments)
         [shutil.which("pgrep"), "-P", master], capture_output=True, text=True, check=False
     ).stdout.split()
-    sizes = []
-    for pid in [master, *children]:
-        status = Path(f"/proc/{pid}/status").read_text()
-        sizes.append(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024)
-    return sizes
+    return [memory(pid) for pid in [master, *children]]
 
 
 def main():
@@ -221,10 +231,12 @@ def main():
         )
     nginx = f"{ceiling['rps']:.0f} | {ceiling['p95']:.1f}"
     print(f"| nginx, home page as a static file | — | — | — | — | {nginx} | 1.00 |")
-    sizes = worker_rss()
-    print(
-        f"\ngunicorn RSS: master {sizes[0]:.0f} MiB, workers " + ", ".join(f"{s:.0f} MiB" for s in sizes[1:])
-    )
+    processes = gunicorn_memory()
+    print("\n| gunicorn memory, MiB | RSS | PSS | USS |\n| --- | ---: | ---: | ---: |")
+    for number, sizes in enumerate(processes):
+        name = f"worker {number}" if number else "master"
+        print(f"| {name} | {sizes['rss']:.0f} | {sizes['pss']:.0f} | {sizes['uss']:.0f} |")
+    print(f"| all together (PSS) | — | {sum(sizes['pss'] for sizes in processes):.0f} | — |")
 
 
 if __name__ == "__main__":

@@ -17,12 +17,25 @@ graceful_timeout = 20
 keepalive = 5
 # Recycle workers now and then so that a slow leak can never grow without bound. Not too often: a
 # worker serves a cached page in a few milliseconds, so 5,000 requests came round every 10-20 s
-# under load, and each restart re-imports the app and drops its clients' keep-alive connections.
+# under load, and each restart drops its clients' keep-alive connections and its caches.
 max_requests = 50000
 max_requests_jitter = 5000
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = os.environ.get("GUNICORN_ERROR_LOG", "-")
 loglevel = "info"
 proc_name = "portal"
+# The app is loaded once, in the master, and the workers are forked from it: they share its memory
+# (see portal_site/preload.py), and a worker replaced after max_requests starts at once. A SIGHUP
+# then re-reads this file but not the code: restart gunicorn to deploy new code.
+preload_app = True
 # Varnish on the same machine sets X-Forwarded-For; trust it only from loopback.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+
+def when_ready(server):
+    # Runs in the master after the app is loaded, before the first worker is forked.
+    if server.cfg.preload_app:
+        from portal_site import preload
+
+        preload.import_request_modules()
+        preload.freeze()

@@ -57,11 +57,11 @@ start() {
     $BIN/python manage.py rebuild_search_index
   fi
   if gunicorn_running; then
-    echo "serve: gunicorn already running (pid $(cat "$PIDFILE")); reloading it"
-    kill -HUP "$(cat "$PIDFILE")"
-  else
-    $BIN/gunicorn -c deploy/gunicorn.conf.py --daemon --pid "$PIDFILE" portal_site.wsgi:application
+    # The master preloads the code (deploy/gunicorn.conf.py), so a SIGHUP would not load new code.
+    echo "serve: gunicorn already running (pid $(cat "$PIDFILE")); restarting it"
+    stop_gunicorn
   fi
+  $BIN/gunicorn -c deploy/gunicorn.conf.py --daemon --pid "$PIDFILE" portal_site.wsgi:application
   scripts/services.sh start varnish
   for _ in $(seq 1 100); do
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$PORT/" || true)
@@ -77,7 +77,7 @@ start() {
   exit 1
 }
 
-stop() {
+stop_gunicorn() {
   if gunicorn_running; then
     pid=$(cat "$PIDFILE")
     kill -TERM "$pid"
@@ -85,6 +85,10 @@ stop() {
     echo "gunicorn: stopped"
   fi
   rm -f "$PIDFILE"
+}
+
+stop() {
+  stop_gunicorn
   scripts/services.sh stop varnish redis postgres
   scripts/search-engine.sh stop
 }

@@ -131,19 +131,11 @@ def _collect_static(environment):
 
 
 def _production_server(port, environment):
+    """gunicorn with deploy/gunicorn.conf.py, as `make serve` and a province run it, one worker."""
     return subprocess.Popen(  # noqa: S603 (fixed arguments)
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-w",
-            "1",
-            "-b",
-            f"127.0.0.1:{port}",
-            "portal_site.wsgi:application",
-        ],
+        [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "portal_site.wsgi:application"],
         cwd=ROOT,
-        env=environment,
+        env={**environment, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "1"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -239,3 +231,50 @@ def test_requests_recover_after_a_postgresql_restart_without_restarting_gunicorn
 def _worker_pids(server):
     children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
     return children.read_text().split() if children.exists() else []
+
+
+def _remote_ports(pid):
+    """The remote ports of the TCP connections process `pid` holds open (as `ss -tnp` lists)."""
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue  # closed meanwhile
+        if target.startswith("socket:["):
+            inodes.add(target[len("socket:[") : -1])
+    ports = set()
+    for table in ("tcp", "tcp6"):
+        for line in Path(f"/proc/{pid}/net/{table}").read_text().splitlines()[1:]:
+            fields = line.split()
+            if fields[9] in inodes and fields[3] == "01":  # ESTABLISHED
+                ports.add(int(fields[2].rsplit(":", 1)[1], 16))
+    return ports
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_master_loads_the_portal_for_its_workers_without_sharing_a_connection(portal_sections):
+    """gunicorn's master loads the app and what the first requests import before it forks the
+    worker (portal_site/preload.py); a database or Redis connection opened there would be shared
+    by every worker. The worker opens its own and serves the portal."""
+    require_postgresql()
+    redis_url = require_redis()
+    from django.db import connection
+
+    database = connection.settings_dict
+    database_url = f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
+    environment = _production_environment(database_url, redis_url, f"preload-{os.getpid()}-{time.time_ns()}")
+    _collect_static(environment)
+    port = free_port()
+    server = _production_server(port, environment)
+    try:
+        wait_for_port(port, timeout=30)
+        status, body = _get(port, "/tin-tuc/", "localhost")
+        assert status == 200 and "Tin tức" in body
+        (worker,) = _worker_pids(server)
+        services = {int(database["PORT"]), urllib.parse.urlsplit(redis_url).port}
+        assert services <= _remote_ports(worker)
+        assert not services & _remote_ports(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
