@@ -63,8 +63,10 @@ start() {
   fi
   $BIN/gunicorn -c deploy/gunicorn.conf.py --daemon --pid "$PIDFILE" portal_site.wsgi:application
   scripts/services.sh start varnish
+  # gunicorn first: Varnish may answer from what it holds while gunicorn is still loading the app.
   for _ in $(seq 1 100); do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$PORT/" || true)
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:8001/" || true)
+    [ "$code" = 200 ] && code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$PORT/" || true)
     if [ "$code" = 200 ]; then
       echo ""
       echo "serve: the portal answers on http://127.0.0.1:$PORT/ (Varnish) and http://127.0.0.1:8001/ (gunicorn)"
@@ -73,7 +75,7 @@ start() {
     fi
     sleep 0.3
   done
-  echo "serve: no 200 from http://127.0.0.1:$PORT/ (last status $code); see $STATE/gunicorn.log" >&2
+  echo "serve: no 200 from gunicorn and Varnish (last status $code); see $STATE/gunicorn.log" >&2
   exit 1
 }
 
