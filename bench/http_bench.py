@@ -224,6 +224,10 @@ def main():
         fresh = fresh_search_script(script.name)
         try:
             for label, path in FRESH_SEARCHES:
+                # A run first, unmeasured: a search engine just started answers its first
+                # thousands of queries at half speed while the JVM compiles them, and one that has
+                # run for days does not. Its answers, kept, are then forgotten.
+                wrk(GUNICORN + path, args.duration, args.connections, fresh)
                 forget_kept_answers()
                 # wrk.path is the URL's path as a format string; %s stays in it unescaped.
                 direct = wrk(GUNICORN + path, args.duration, args.connections, fresh)
