@@ -26,6 +26,8 @@ FACET_TITLES = {
     "level": "Mức độ",
     "life_event": "Sự kiện cuộc sống",
 }
+# What "Bỏ tất cả bộ lọc" keeps of the page's parameters.
+CLEARED_KEEPS = ("q", "scope", "page_size")
 # The page sizes the search page offers (the API takes any size up to PAGE_SIZE_MAX).
 PAGE_SIZES = (PAGE_SIZE_DEFAULT, 20, 50)
 
@@ -105,16 +107,23 @@ def suggest_api(request):
     return JsonResponse({"suggestions": service.suggest(query)}, json_dumps_params={"ensure_ascii": False})
 
 
-def _url(base, **changes):
-    """The search URL with some parameters changed (None removes one); page resets."""
-    query = {key: value for key, value in base.items() if value not in (None, "")}
-    query.pop("page", None)
-    for key, value in changes.items():
-        if value is None:
-            query.pop(key, None)
-        else:
-            query[key] = value
-    return "?" + urlencode(query)
+def _linker(base):
+    """url(**changes): the search URL with some of `base`'s parameters changed (None removes
+    one); page resets. The unchanged parameters are encoded once for all the page's links (a
+    search page has some forty, one per facet value)."""
+    encoded = {key: urlencode({key: value}) for key, value in base.items() if value not in (None, "")}
+    encoded.pop("page", None)
+
+    def url(**changes):
+        query = dict(encoded)
+        for key, value in changes.items():
+            if value is None:
+                query.pop(key, None)
+            else:
+                query[key] = urlencode({key: value})
+        return "?" + "&".join(query.values())
+
+    return url
 
 
 def _current(request):
@@ -139,12 +148,13 @@ def search_page(request):
     agency, scoped = _scoped(request, params)
     outcome = service.search(params)
     service.record_search(params, outcome)
+    link = _linker(current)
     facets, chips = [], []
     for name in FACET_FIELDS:
         items = [
             {
                 **item,
-                "url": _url(current, **{name: None if item["selected"] else str(item["value"])}),
+                "url": link(**{name: None if item["selected"] else str(item["value"])}),
             }
             for item in outcome.facets.get(name, [])
         ]
@@ -155,7 +165,7 @@ def search_page(request):
         chosen = getattr(params, name, None) if request.GET.get(name) else None
         if chosen is not None:
             label = next((item["label"] for item in items if item["selected"]), str(chosen))
-            chips.append({"title": title, "label": label, "url": _url(current, **{name: None})})
+            chips.append({"title": title, "label": label, "url": link(**{name: None})})
     pages = outcome.num_pages
     context.update(
         params=params,
@@ -167,7 +177,7 @@ def search_page(request):
         ],
         facets=facets,
         chips=chips,
-        clear_filters_url=_url({key: current[key] for key in ("q", "scope", "page_size") if key in current})
+        clear_filters_url=_linker({key: current[key] for key in CLEARED_KEEPS if key in current})()
         if len(chips) > 1
         else None,
         # The page-size form resends the other parameters as hidden fields.
@@ -175,10 +185,10 @@ def search_page(request):
         page_sizes=PAGE_SIZES,
         site_agency=agency,
         scoped=scoped,
-        whole_portal_url=_url(current, scope=SCOPE_ALL, agency=None),
-        suggestion_url=_url({}, q=outcome.suggestion) if outcome.suggestion else None,
-        previous_url=_url(current, page=str(params.page - 1)) if params.page > 1 else None,
-        next_url=_url(current, page=str(params.page + 1)) if params.page < pages else None,
+        whole_portal_url=link(scope=SCOPE_ALL, agency=None),
+        suggestion_url=_linker({})(q=outcome.suggestion) if outcome.suggestion else None,
+        previous_url=link(page=str(params.page - 1)) if params.page > 1 else None,
+        next_url=link(page=str(params.page + 1)) if params.page < pages else None,
         num_pages=pages,
         first_rank=(params.page - 1) * params.page_size + 1,
         last_rank=min(params.page * params.page_size, outcome.count),
