@@ -148,7 +148,10 @@ def count_search(page_id):
         return
     today = timezone.localdate()
     try:
-        if connection.vendor == "postgresql":
+        # In a transaction of its own only: inside a caller's, set_config would turn off
+        # synchronous_commit for all of it, and a failure would abort it (the ORM's savepoint
+        # below does not).
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
             _count_search_postgresql(page_id, today)
             return
         with transaction.atomic():
@@ -162,10 +165,10 @@ def count_search(page_id):
 
 
 def _count_search_postgresql(page_id, day):
-    # One statement, so one round trip, in its own transaction: an upsert, and set_config(...,
-    # true) turns off synchronous_commit for that transaction only. A count lost in a crash does
-    # not matter; waiting for the WAL flush, on every search, does (the ORM took four round trips:
-    # BEGIN, SET LOCAL, UPDATE, COMMIT).
+    # One statement, so one round trip: an upsert, and set_config(..., true) turns off
+    # synchronous_commit for its transaction only. A count lost in a crash does not matter;
+    # waiting for the WAL flush, on every search, does (the ORM took four round trips: BEGIN,
+    # SET LOCAL, UPDATE, COMMIT).
     table = connection.ops.quote_name(SearchedPage._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(

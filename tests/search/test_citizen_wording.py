@@ -18,6 +18,7 @@ from search.models import Synonym
 from search.queries import SearchParams, core_words
 from search.text import clean_query
 from tests.content import JUSTICE, minimal_procedure
+from tests.services import require_postgresql
 
 from . import devset
 from .conftest import load
@@ -301,3 +302,27 @@ def test_few_results_offer_life_events_and_the_most_searched_procedures(
         fallback = database("qwzx khong co gi")
         assert fallback.backend == "database"
         assert fallback.few_results["popular"][0]["title"] == "Đăng ký khai tử"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_a_search_is_counted_by_one_statement_in_its_own_transaction(
+    django_assert_num_queries,
+):
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from search.models import SearchedPage
+
+    require_postgresql()
+    with django_assert_num_queries(1):  # no BEGIN, SET LOCAL and COMMIT around it
+        service.count_search(4321)
+    service.count_search(4321)
+    assert SearchedPage.objects.get(page_id=4321, day=timezone.localdate()).count == 2
+    # Inside a caller's transaction the count takes a savepoint instead, and synchronous_commit
+    # stays as it was for the rest of that transaction.
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL synchronous_commit TO on")
+        service.count_search(4321)
+        cursor.execute("SHOW synchronous_commit")
+        assert cursor.fetchone()[0] == "on"
+    assert SearchedPage.objects.get(page_id=4321).count == 3
