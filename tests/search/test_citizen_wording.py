@@ -304,7 +304,9 @@ def test_few_results_offer_life_events_and_the_most_searched_procedures(
         assert fallback.few_results["popular"][0]["title"] == "Đăng ký khai tử"
 
 
-@pytest.mark.django_db(transaction=True)
+# Outside the test's own transaction, as on a real request; serialized_rollback restores what
+# migrations made (sites, content types, sections) for the tests after it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_on_postgresql_a_search_is_counted_by_one_statement_in_its_own_transaction(
     django_assert_num_queries,
 ):
