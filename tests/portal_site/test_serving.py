@@ -1,6 +1,7 @@
 """Serving in production: what the front cache may keep, a database outage, a Redis outage,
 and one cache shared by every worker process."""
 
+import contextlib
 import logging
 import os
 import subprocess
@@ -104,7 +105,16 @@ def test_pages_are_served_while_redis_is_down_and_the_error_is_logged(client, po
     assert any(record.name == "portal.cache" for record in caplog.records)
 
 
-def _production_environment(database_url, redis_url, prefix):
+def _database_url(port=None):
+    """The test database's URL for a production process; `port` to reach it through a relay."""
+    from django.db import connection
+
+    database = connection.settings_dict
+    host = "127.0.0.1" if port else database["HOST"]
+    return f"postgres://{database['USER']}@{host}:{port or database['PORT']}/{database['NAME']}"
+
+
+def _production_environment(database_url, redis_url, name):
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal_site.settings.production",
@@ -112,7 +122,8 @@ def _production_environment(database_url, redis_url, prefix):
         "ALLOWED_HOSTS": "*",
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
-        "CACHE_KEY_PREFIX": prefix,  # shared: the processes are workers of one portal
+        # Shared by the test's processes (workers of one portal), apart from other tests' keys.
+        "CACHE_KEY_PREFIX": f"{name}-{os.getpid()}-{time.time_ns()}",
         "SECURE_SSL_REDIRECT": "false",
     }
     environment.pop("ELASTICSEARCH_URL", None)
@@ -141,6 +152,25 @@ def _production_server(port, environment):
     )
 
 
+@contextlib.contextmanager
+def _production_servers(environment, count=1):
+    """`count` production gunicorn processes, each on a free port and answering: [(port, process)].
+    They are stopped afterwards."""
+    _collect_static(environment)
+    servers = []
+    try:
+        for _ in range(count):
+            port = free_port()
+            servers.append((port, _production_server(port, environment)))
+        for port, _ in servers:
+            wait_for_port(port, timeout=30)
+        yield servers
+    finally:
+        for _, server in servers:
+            server.terminate()
+            server.wait(timeout=10)
+
+
 def _get(port, path, host):
     request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Host": host})
     try:
@@ -155,21 +185,9 @@ def test_a_new_agency_host_name_is_served_at_once_by_every_worker(portal_section
     """Two gunicorn processes share Redis: Wagtail's site-root cache, warmed in both, is cleared
     for both when another process (create_agency) adds a site."""
     require_postgresql()
-    redis_url = require_redis()
-    from django.db import connection
-
-    database = connection.settings_dict
-    database_url = f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
-    environment = _production_environment(
-        database_url, redis_url, f"two-process-{os.getpid()}-{time.time_ns()}"
-    )
-    _collect_static(environment)
-    ports = [free_port(), free_port()]
-    servers = []
-    try:
-        servers = [_production_server(port, environment) for port in ports]
-        for port in ports:
-            wait_for_port(port, timeout=30)
+    environment = _production_environment(_database_url(), require_redis(), "two-process")
+    with _production_servers(environment, count=2) as servers:
+        for port, _ in servers:
             # Each worker learns the sites now, before the agency's host name exists.
             status, body = _get(port, "/", "stp.tiengiang.gov.vn")
             assert status == 200 and "Cổng thông tin" in body
@@ -179,14 +197,10 @@ def test_a_new_agency_host_name_is_served_at_once_by_every_worker(portal_section
             cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120,
         )  # fmt: skip
         assert created.returncode == 0, created.stdout + created.stderr
-        for port in ports:
+        for port, _ in servers:
             status, body = _get(port, "/", "stp.tiengiang.gov.vn")
             assert status == 200
             assert "Sở Tư pháp" in body.split("<h1", 1)[1].split("</h1>", 1)[0]
-    finally:
-        for server in servers:
-            server.terminate()
-            server.wait(timeout=10)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -198,33 +212,25 @@ def test_requests_recover_after_a_postgresql_restart_without_restarting_gunicorn
     redis_url = require_redis()
     from django.db import connection
 
-    database = connection.settings_dict
-    relay = FlakyRelay(int(database["PORT"]))
+    relay = FlakyRelay(int(connection.settings_dict["PORT"]))
     relay.start()
-    database_url = f"postgres://{database['USER']}@127.0.0.1:{relay.port}/{database['NAME']}"
-    prefix = f"pg-restart-{os.getpid()}-{time.time_ns()}"
-    environment = _production_environment(database_url, redis_url, prefix)
-    _collect_static(environment)
-    port = free_port()
-    server = _production_server(port, environment)
+    environment = _production_environment(_database_url(relay.port), redis_url, "pg-restart")
     try:
-        wait_for_port(port, timeout=30)
-        status, body = _get(port, "/", "localhost")
-        assert status == 200 and "Tin tức" in body
-        pid = _worker_pids(server)
+        with _production_servers(environment) as [(port, server)]:
+            status, body = _get(port, "/", "localhost")
+            assert status == 200 and "Tin tức" in body
+            pid = _worker_pids(server)
 
-        relay.outage()
-        status, body = _get(port, "/tin-tuc/", "localhost")
-        assert status == 503
-        assert "Cổng thông tin đang tạm thời gián đoạn" in body
+            relay.outage()
+            status, body = _get(port, "/tin-tuc/", "localhost")
+            assert status == 503
+            assert "Cổng thông tin đang tạm thời gián đoạn" in body
 
-        relay.restore()
-        status, body = _get(port, "/tin-tuc/", "localhost")
-        assert status == 200 and "Tin tức" in body
-        assert _worker_pids(server) == pid  # the same worker: nothing was restarted
+            relay.restore()
+            status, body = _get(port, "/tin-tuc/", "localhost")
+            assert status == 200 and "Tin tức" in body
+            assert _worker_pids(server) == pid  # the same worker: nothing was restarted
     finally:
-        server.terminate()
-        server.wait(timeout=10)
         relay.stop()
 
 
@@ -261,20 +267,11 @@ def test_the_master_loads_the_portal_for_its_workers_without_sharing_a_connectio
     redis_url = require_redis()
     from django.db import connection
 
-    database = connection.settings_dict
-    database_url = f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
-    environment = _production_environment(database_url, redis_url, f"preload-{os.getpid()}-{time.time_ns()}")
-    _collect_static(environment)
-    port = free_port()
-    server = _production_server(port, environment)
-    try:
-        wait_for_port(port, timeout=30)
+    environment = _production_environment(_database_url(), redis_url, "preload")
+    with _production_servers(environment) as [(port, server)]:
         status, body = _get(port, "/tin-tuc/", "localhost")
         assert status == 200 and "Tin tức" in body
         (worker,) = _worker_pids(server)
-        services = {int(database["PORT"]), urllib.parse.urlsplit(redis_url).port}
+        services = {int(connection.settings_dict["PORT"]), urllib.parse.urlsplit(redis_url).port}
         assert services <= _remote_ports(worker)
         assert not services & _remote_ports(server.pid)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
