@@ -122,17 +122,13 @@ FRESH_SEARCHES = [
 def forget_kept_answers():
     """Mark the search answers kept so far stale (as an index change does), so that the fresh
     rows ask the engine each time even when an earlier run kept the same searches."""
-    environment = dict(os.environ)
-    for line in (ROOT / ".cache" / "serve.env").read_text().splitlines():
-        name, _, value = line.removeprefix("export ").partition("=")
-        environment[name] = value.split("  #", 1)[0]
     code = "from search import answers, engine; answers.index_changed(engine.get_engine().alias)"
+    # serve.env is a shell file written to be sourced; a shell reads it as it is meant.
     subprocess.run(  # noqa: S603 (fixed arguments)
-        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
-        cwd=ROOT,
-        env=environment,
-        check=True,
-    )
+        ["/bin/sh", "-c", '. .cache/serve.env && exec "$0" manage.py shell --no-imports -c "$1"',
+         sys.executable, code],
+        cwd=ROOT, check=True,
+    )  # fmt: skip
     time.sleep(2.5)  # answers computed within VISIBLE_AFTER (2 s) of a change are not kept
 
 

@@ -37,5 +37,4 @@ def when_ready(server):
     if server.cfg.preload_app:
         from portal_site import preload
 
-        preload.import_request_modules()
-        preload.freeze()
+        preload.prepare_for_fork()

@@ -13,7 +13,10 @@ Nothing here opens a connection: a socket opened before the fork would be shared
 import gc
 
 
-def import_request_modules():
+def prepare_for_fork():
+    """Import what the first requests would, close any connection, and freeze what is allocated:
+    the collector's passes would otherwise write to every object's header and so copy each shared
+    page into each worker."""
     from django.db import connections
     from django.template import engines
     from django.urls import get_resolver
@@ -33,9 +36,4 @@ def import_request_modules():
     import opensearchpy.helpers  # noqa: F401
 
     connections.close_all()
-
-
-def freeze():
-    """Moves everything allocated so far out of the garbage collector's sight: its passes would
-    otherwise write to every object's header and so copy each shared page into each worker."""
     gc.freeze()

@@ -13,6 +13,7 @@ STATE=.cache/serve
 ENV_FILE=.cache/serve.env
 PIDFILE=$STATE/gunicorn.pid
 PORT="${PORTAL_VARNISH_PORT:-8080}"
+BACKEND=127.0.0.1:8001  # gunicorn, where deploy/varnish/default.vcl sends Varnish's misses
 
 write_env() {
   mkdir -p "$STATE/media"
@@ -65,11 +66,11 @@ start() {
   scripts/services.sh start varnish
   # gunicorn first: Varnish may answer from what it holds while gunicorn is still loading the app.
   for _ in $(seq 1 100); do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:8001/" || true)
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://$BACKEND/" || true)
     [ "$code" = 200 ] && code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$PORT/" || true)
     if [ "$code" = 200 ]; then
       echo ""
-      echo "serve: the portal answers on http://127.0.0.1:$PORT/ (Varnish) and http://127.0.0.1:8001/ (gunicorn)"
+      echo "serve: the portal answers on http://127.0.0.1:$PORT/ (Varnish) and http://$BACKEND/ (gunicorn)"
       echo "       environment for manage.py: . $ENV_FILE; stop everything with: make serve-stop"
       return 0
     fi
