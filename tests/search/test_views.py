@@ -1,5 +1,8 @@
 """The search page and the JSON API (contracts.md §2): shape, facets, bad input."""
 
+import re
+import urllib.parse
+
 from wagtail.models import Site
 
 import pytest
@@ -147,8 +150,14 @@ def test_search_page_shows_results_facets_suggestion_and_pagination(client, corp
     assert "Thủ tục hành chính (" in html
     assert 'rel="next"' in html
     assert "page=2" in html
+    # The next page keeps the query and the page size; a selected facet's link removes it.
+    assert '<a href="?q=dang+ky+khai+sinh&amp;page_size=2&amp;page=2" rel="next">' in html
+    filtered = client.get("/tim-kiem/", {"q": "dang ky khai sinh", "type": "procedure"}).content.decode()
+    assert '<a href="?q=dang+ky+khai+sinh" aria-current="true">Thủ tục hành chính' in filtered
     misspelt = client.get("/tim-kiem/", {"q": "khai sinhh"}).content.decode()
     assert "Có phải bạn muốn tìm:" in misspelt
+    suggested = re.search(r'Có phải bạn muốn tìm: <a href="\?q=([^"&]*)">', misspelt).group(1)
+    assert "khai" in urllib.parse.unquote_plus(suggested)
     assert "Đăng ký khai sinh" in misspelt
 
 
